@@ -1,0 +1,72 @@
+using OpsConsole.Domain.Common;
+
+namespace OpsConsole.Domain.Attendance;
+
+public enum RequestStatus { Pending, Approved, Refused, Withdrawn }
+
+/// <summary>
+/// What leave, official absences and make-up punches share: a staff member asks, a manager decides once.
+/// Only approved requests change how a day is classified.
+/// </summary>
+public abstract class ApprovalRequest
+{
+    public const int ReasonMaxLength = 200;
+
+    public int Id { get; private set; }
+    public int StaffId { get; private set; }
+    public string Reason { get; private set; } = "";
+    public DateTime RequestedAt { get; private set; }
+    public RequestStatus Status { get; private set; }
+    public int? DecidedBy { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    public string? RefusalReason { get; private set; }
+
+    protected ApprovalRequest() { }
+
+    protected ApprovalRequest(int staffId, string reason, DateTime requestedAt, bool reasonRequired)
+    {
+        reason = reason.Trim();
+        if (reasonRequired && reason.Length == 0) throw new DomainException("attendance.request.reason-required");
+        if (reason.Length > ReasonMaxLength) throw new DomainException("attendance.request.reason-too-long");
+        StaffId = staffId;
+        Reason = reason;
+        RequestedAt = requestedAt;
+        Status = RequestStatus.Pending;
+    }
+
+    public bool IsApproved => Status == RequestStatus.Approved;
+
+    public void Approve(int by, DateTime at)
+    {
+        GuardDecision(by, at);
+        Status = RequestStatus.Approved;
+        DecidedBy = by;
+        DecidedAt = at;
+    }
+
+    public void Refuse(int by, DateTime at, string reason)
+    {
+        reason = reason.Trim();
+        if (reason.Length == 0) throw new DomainException("attendance.request.refusal-reason-required");
+        if (reason.Length > ReasonMaxLength) throw new DomainException("attendance.request.reason-too-long");
+        GuardDecision(by, at);
+        Status = RequestStatus.Refused;
+        DecidedBy = by;
+        DecidedAt = at;
+        RefusalReason = reason;
+    }
+
+    /// <summary>The requester takes back a request nobody has decided yet.</summary>
+    public void Withdraw()
+    {
+        if (Status != RequestStatus.Pending) throw new DomainException("attendance.request.already-decided");
+        Status = RequestStatus.Withdrawn;
+    }
+
+    private void GuardDecision(int by, DateTime at)
+    {
+        if (Status != RequestStatus.Pending) throw new DomainException("attendance.request.already-decided");
+        if (by == StaffId) throw new DomainException("attendance.request.self-decision");
+        if (at < RequestedAt) throw new DomainException("attendance.request.decided-before-requested");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OpsConsole.Auth;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.E2E;
+
+/// <summary>The shell in a real browser: each role's home, refusals, an interactive page, language.</summary>
+[Collection("browser")]
+public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, string> HomeMarkers() => new()
+    {
+        { Roles.WindowStaff, "[data-testid=staff-profile]" },
+        { Roles.ChiefRepresentative, "[data-testid=chief-staff]" },
+        { Roles.Manager, "[data-testid=stat-departments]" },
+        { Roles.HR, "[data-testid=grid-search]" },
+        { Roles.Admin, "[data-testid=grid-search]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HomeMarkers))]
+    public async Task EachDemoRoleSignsInAndSeesItsHome(string role, string marker)
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[role], DemoAccounts.Password);
+        await page.WaitForSelectorAsync(marker);
+        await page.WaitForCircuitAsync();
+        await page.ScreenshotAsync($"home-{role}");
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        Assert.Equal($"{fx.BaseUrl}/", page.Url);
+        Assert.Empty(consoleErrors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WindowStaffAreRefusedTheAdminPages()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.WindowStaff], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/admin/accounts");
+        await page.WaitForSelectorAsync("[data-testid=access-denied]");
+        Assert.Contains("无权访问此页面", await page.InnerTextAsync("[data-testid=access-denied]"));
+        Assert.Equal(0, await page.Locator("a[href='admin/accounts']").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AManagerSearchesWindowsAndGetsAChineseErrorForADuplicateNumber()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.ClickAsync("a[href='catalog/windows']");
+        await page.WaitForSelectorAsync("table tbody tr");
+        await page.WaitForCircuitAsync();
+        var before = await page.InnerTextAsync(".data-grid .small.ms-auto");
+
+        await page.FillAsync("[data-testid=grid-search]", "综合");
+        await Assertions.Expect(page.Locator(".data-grid .small.ms-auto")).Not.ToHaveTextAsync(before);
+        await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("综合");
+
+        await page.Locator("table tbody tr").First.ClickAsync();
+        await page.FillAsync("[data-testid=window-number]", "1");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("窗口号 1 已被使用");
+        await page.ScreenshotAsync("windows-duplicate-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheEnglishSwitchTranslatesTheShellAndSticks()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.ClickAsync("text=EN");
+        await page.WaitForSelectorAsync("html[lang=en]");
+        await Assertions.Expect(page.Locator(".app-nav")).ToContainTextAsync("Home");
+        await page.ScreenshotAsync("home-manager-en");
+        await page.ClickAsync("a[href='catalog/items']");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Service items", RegexOptions.IgnoreCase));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ServiceItemGuideReadsCompletely()
+    {
+        var page = await fx.NewPageAsync(1920, 1080);
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/catalog/items");
+        await page.WaitForCircuitAsync();
+        await page.Locator("table tbody tr").First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=guide-view]");
+        var text = await page.InnerTextAsync("[data-testid=guide-view]");
+        foreach (var label in new[] { "设定依据", "受理条件", "申请材料", "办理流程", "办理时限", "收费标准", "办理地点", "咨询电话", "投诉渠道", "到现场次数", "网上办理" })
+        {
+            Assert.Contains(label, text);
+        }
+        await page.ScreenshotAsync("item-guide-1920");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpsConsole.Data;
+
+namespace OpsConsole.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real database. With <paramref name="kestrelPort"/> it listens on
+/// loopback for a browser (port 0 = any free port).
+/// </summary>
+public sealed class OpsApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _db;
+    private readonly int? _kestrelPort;
+    private readonly Action<IServiceCollection>? _services;
+
+    public OpsApp(TestDatabase db, int? kestrelPort = null, Action<IServiceCollection>? services = null)
+    {
+        _db = db;
+        _kestrelPort = kestrelPort;
+        _services = services;
+        if (kestrelPort is { } port) UseKestrel(port);
+    }
+
+    public TestDatabase Database => _db;
+
+    /// <summary>The server's address; starts the server on first use.</summary>
+    public string BaseUrl
+    {
+        get
+        {
+            if (_kestrelPort is null) return "http://localhost";
+            StartServer();
+            return ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _db.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _db.ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        if (_services is not null) builder.ConfigureServices(_services);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        return host;
+    }
+
+    public OpsDbContext CreateDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<OpsDbContext>>().CreateDbContext();
+    }
+}

@@ -1,0 +1,28 @@
+namespace OpsConsole.Auth;
+
+/// <summary>The roles of the console; role names are stored in the database as written here.</summary>
+public static class Roles
+{
+    public const string WindowStaff = nameof(WindowStaff);
+    public const string ChiefRepresentative = nameof(ChiefRepresentative);
+    public const string Manager = nameof(Manager);
+    public const string HR = nameof(HR);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [WindowStaff, ChiefRepresentative, Manager, HR, Admin];
+
+    public const int MaxLength = 30;
+}
+
+/// <summary>Authorization policies; every page names one (an access test checks each page against a table).</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff account.</summary>
+    public const string Staff = nameof(Staff);
+    /// <summary>Managers and admins: catalog, monitoring.</summary>
+    public const string Manager = nameof(Manager);
+    /// <summary>HR, managers and admins: staff directory, exports.</summary>
+    public const string HR = nameof(HR);
+    /// <summary>Admins only: accounts and system settings.</summary>
+    public const string Admin = nameof(Admin);
+}

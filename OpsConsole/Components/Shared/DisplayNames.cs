@@ -1,0 +1,55 @@
+using OpsConsole.Auth;
+using OpsConsole.Domain.Catalog;
+
+namespace OpsConsole.Components.Shared;
+
+/// <summary>The Chinese display names (localization keys) of roles.</summary>
+public static class RoleNames
+{
+    public static string Of(string role) => role switch
+    {
+        Roles.WindowStaff => "窗口工作人员",
+        Roles.ChiefRepresentative => "首席代表",
+        Roles.Manager => "中心管理人员",
+        Roles.HR => "人事考核",
+        Roles.Admin => "系统管理员",
+        _ => role,
+    };
+}
+
+/// <summary>The Chinese display names (localization keys) of window types.</summary>
+public static class WindowTypeNames
+{
+    public static string Of(WindowType type) => type switch
+    {
+        WindowType.Dedicated => "专窗",
+        WindowType.Comprehensive => "综合窗口",
+        WindowType.ResultPickup => "出件窗口",
+        WindowType.HelpDesk => "咨询帮办",
+        WindowType.Complaints => "投诉受理",
+        _ => type.ToString(),
+    };
+}
+
+/// <summary>The Chinese display names (localization keys) of item kinds and material forms.</summary>
+public static class CatalogNames
+{
+    public static string Of(ServiceItemKind kind) => kind switch
+    {
+        ServiceItemKind.AdministrativeLicense => "行政许可",
+        ServiceItemKind.AdministrativeConfirmation => "行政确认",
+        ServiceItemKind.AdministrativePayment => "行政给付",
+        ServiceItemKind.PublicService => "公共服务",
+        ServiceItemKind.OtherPower => "其他行政权力",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(MaterialForm form) => form switch
+    {
+        MaterialForm.Original => "原件",
+        MaterialForm.Copy => "复印件",
+        MaterialForm.OriginalAndCopy => "原件及复印件",
+        MaterialForm.Electronic => "电子材料",
+        _ => form.ToString(),
+    };
+}

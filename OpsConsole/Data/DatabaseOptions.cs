@@ -1,0 +1,21 @@
+namespace OpsConsole.Data;
+
+/// <summary>The "Database" section of configuration.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (default, embedded file) or Postgres.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>For Sqlite, defaults to a file under data/; for Postgres, required.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply migrations at start-up (default true).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Seed the demo center when the database is empty (default true).</summary>
+    public bool SeedDemoData { get; set; } = true;
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }

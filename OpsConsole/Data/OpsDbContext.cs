@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Auth;
+using OpsConsole.Data.Auditing;
+using OpsConsole.Domain.Catalog;
+using OpsConsole.Domain.People;
+
+namespace OpsConsole.Data;
+
+/// <summary>
+/// The one EF Core model. Each provider has a thin subclass so its hand-written migrations
+/// (Data/Migrations/{Sqlite,Postgres}) are found by context type (ADR 0004).
+/// </summary>
+public abstract class OpsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Center> Centers => Set<Center>();
+    public DbSet<Floor> Floors => Set<Floor>();
+    public DbSet<Zone> Zones => Set<Zone>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<Window> Windows => Set<Window>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteOpsDbContext(DbContextOptions<SqliteOpsDbContext> options) : OpsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no date-time-with-offset type; stored as sortable integers so that
+        // ORDER BY and range filters run in SQL. All our times are UTC.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresOpsDbContext(DbContextOptions<PostgresOpsDbContext> options) : OpsDbContext(options);

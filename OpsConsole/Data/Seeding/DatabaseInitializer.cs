@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpsConsole.Data.Seeding;
+
+/// <summary>Start-up work: apply migrations, switch SQLite to WAL, seed the demo center when empty.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<OpsDbContext> dbFactory, DatabaseOptions options, ResolvedDatabase database,
+    DemoSeeder seeder, ILogger<DatabaseInitializer> log)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (dashboards) run while a writer (a call) commits; it persists in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        if (options.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                log.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, database.Provider, string.Join(", ", pending));
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        if (options.SeedDemoData)
+        {
+            await seeder.SeedIfEmptyAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Auth;
+using OpsConsole.Data.Seeding.Demo;
+
+namespace OpsConsole.Data.Seeding;
+
+/// <summary>
+/// Fills an empty database with the fictional demo center. Never touches a database that
+/// already holds a center.
+/// </summary>
+public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPasswordHasher<AppUser> hasher, ILogger<DemoSeeder> log)
+{
+    /// <summary>The password of every demo account (listed in the README).</summary>
+    public const string DemoPassword = "opsdemo-2026";
+    public const string AdminUserName = "admin";
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Centers.AnyAsync(ct) || await db.Users.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var data = DemoCatalog.Build();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Centers.Add(data.Center);
+        db.Floors.AddRange(data.Floors);
+        db.Zones.AddRange(data.Zones);
+        db.Departments.AddRange(data.Departments);
+        db.ServiceItems.AddRange(data.Items);
+        db.Windows.AddRange(data.Windows);
+        db.Staff.AddRange(data.Staff);
+        await db.SaveChangesAsync(ct);
+
+        // One hash for all demo accounts: hashing ~100 passwords would slow every first start.
+        var hash = hasher.HashPassword(new AppUser(), DemoPassword);
+        foreach (var staff in data.Staff)
+        {
+            var roles = RolesFor(staff.EmployeeNo, staff.IsChiefRepresentative);
+            db.Users.Add(NewUser(staff.EmployeeNo, staff.Name, staff.Id, hash, roles));
+        }
+        db.Users.Add(NewUser(AdminUserName, "系统管理员", null, hash, [Roles.Admin]));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",
+            data.Departments.Count, data.Items.Count, data.Windows.Count, data.Staff.Count);
+        return true;
+    }
+
+    private static string[] RolesFor(string employeeNo, bool chief) => employeeNo switch
+    {
+        DemoCatalog.ManagerEmployeeNo => [Roles.Manager],
+        DemoCatalog.HrEmployeeNo => [Roles.HR],
+        DemoCatalog.AdminEmployeeNo => [Roles.Admin],
+        _ when chief => [Roles.WindowStaff, Roles.ChiefRepresentative],
+        _ => [Roles.WindowStaff],
+    };
+
+    private static AppUser NewUser(string userName, string displayName, int? staffId, string hash, string[] roles) => new()
+    {
+        UserName = userName,
+        NormalizedUserName = userName.ToUpperInvariant(),
+        DisplayName = displayName,
+        StaffId = staffId,
+        PasswordHash = hash,
+        Roles = roles.Select(r => new AppUserRole { Role = r }).ToList(),
+    };
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Auth;
+using OpsConsole.Data;
+using OpsConsole.Domain.People;
+using OpsConsole.Features.Common;
+
+namespace OpsConsole.Features.Accounts;
+
+/// <summary>Admin use cases: create staff accounts, assign roles, reset passwords, disable accounts.</summary>
+public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, UserManager<AppUser> users)
+{
+    public sealed record AccountRow(int UserId, string UserName, string DisplayName, string? Department,
+        IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockoutEnd);
+
+    public async Task<IReadOnlyList<AccountRow>> ListAsync()
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var rows = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Staff).ThenInclude(s => s!.Department)
+            .OrderBy(u => u.UserName).ToListAsync();
+        return rows.Select(u => new AccountRow(u.Id, u.UserName, u.DisplayName, u.Staff?.Department?.Name,
+            u.Roles.Select(r => r.Role).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(), u.IsDisabled, u.LockoutEnd)).ToList();
+    }
+
+    public sealed class NewAccount
+    {
+        public string EmployeeNo { get; set; } = "";
+        public string Name { get; set; } = "";
+        public int? DepartmentId { get; set; }
+        public string Title { get; set; } = "";
+        public HashSet<string> Roles { get; set; } = [Auth.Roles.WindowStaff];
+        public string Password { get; set; } = "";
+    }
+
+    /// <summary>Creates the staff record and its account together, or neither.</summary>
+    public async Task<OpResult> CreateAsync(NewAccount input)
+    {
+        var check = new InputCheck()
+            .Required(nameof(NewAccount.EmployeeNo), "工号", input.EmployeeNo, Staff.EmployeeNoMaxLength)
+            .Required(nameof(NewAccount.Name), "姓名", input.Name, Staff.NameMaxLength)
+            .Optional(nameof(NewAccount.Title), "职务", input.Title, 40)
+            .That(input.Roles.Count > 0, nameof(NewAccount.Roles), "请至少选择一个角色。")
+            .That(input.Roles.All(Auth.Roles.All.Contains), nameof(NewAccount.Roles), "角色无效。");
+        if (!check.Ok) return check.First;
+        var employeeNo = input.EmployeeNo.Trim();
+        if (!employeeNo.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            return OpResult.FailOn(nameof(NewAccount.EmployeeNo), "工号只能包含字母、数字、-、_ 和 .。");
+        var passwordCheck = await CheckPasswordAsync(input.Password, employeeNo);
+        if (!passwordCheck.Succeeded) return passwordCheck with { Field = nameof(NewAccount.Password) };
+
+        await using var db = dbFactory.CreateDbContext();
+        if (await db.Staff.AnyAsync(s => s.EmployeeNo == employeeNo) || await db.Users.AnyAsync(u => u.NormalizedUserName == employeeNo.ToUpperInvariant()))
+            return OpResult.FailOn(nameof(NewAccount.EmployeeNo), "工号 {0} 已存在。", employeeNo);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var staff = new Staff
+        {
+            EmployeeNo = employeeNo, Name = input.Name.Trim(), DepartmentId = input.DepartmentId, Title = input.Title.Trim(),
+            IsChiefRepresentative = input.Roles.Contains(Auth.Roles.ChiefRepresentative),
+        };
+        db.Staff.Add(staff);
+        await db.SaveChangesAsync();
+        var user = new AppUser
+        {
+            UserName = employeeNo,
+            NormalizedUserName = users.NormalizeName(employeeNo),
+            DisplayName = staff.Name,
+            StaffId = staff.Id,
+            Roles = input.Roles.Select(r => new AppUserRole { Role = r }).ToList(),
+        };
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return OpResult.Ok;
+    }
+
+    public async Task<OpResult> SetRolesAsync(int userId, IReadOnlyCollection<string> roles)
+    {
+        if (roles.Count == 0) return OpResult.Fail("请至少选择一个角色。");
+        if (!roles.All(Roles.All.Contains)) return OpResult.Fail("角色无效。");
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return OpResult.Fail("账号不存在。");
+        var current = await users.GetRolesAsync(user);
+        foreach (var r in current.Except(roles)) await users.RemoveFromRoleAsync(user, r);
+        foreach (var r in roles.Except(current)) await users.AddToRoleAsync(user, r);
+        // New roles take effect at the next revalidation (within a minute) or sign-in.
+        await users.UpdateSecurityStampAsync(user);
+        return OpResult.Ok;
+    }
+
+    public async Task<OpResult> ResetPasswordAsync(int userId, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return OpResult.Fail("账号不存在。");
+        var check = await CheckPasswordAsync(newPassword, user.UserName);
+        if (!check.Succeeded) return check;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded) return OpResult.Fail("重置密码失败，请重试。");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return OpResult.Ok;
+    }
+
+    /// <summary>Disables or re-enables an account; disabling also ends its sessions within a minute.</summary>
+    public async Task<OpResult> SetDisabledAsync(int userId, bool disabled, string actingUserName)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return OpResult.Fail("账号不存在。");
+        if (disabled && string.Equals(user.UserName, actingUserName, StringComparison.OrdinalIgnoreCase))
+            return OpResult.Fail("不能停用自己正在使用的账号。");
+        user.IsDisabled = disabled;
+        var result = await users.UpdateSecurityStampAsync(user);
+        return result.Succeeded ? OpResult.Ok : OpResult.Fail("保存失败：该账号已被他人修改，请刷新后重试。");
+    }
+
+    private async Task<OpResult> CheckPasswordAsync(string? password, string userName)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < 8) return OpResult.Fail("密码至少需要 8 个字符。");
+        if (password.Length > 128) return OpResult.Fail("密码不能超过 128 个字符。");
+        foreach (var validator in users.PasswordValidators)
+        {
+            var r = await validator.ValidateAsync(users, new AppUser { UserName = userName }, password);
+            if (!r.Succeeded) return OpResult.Fail("该密码过于常见或与工号相同，请换一个更难猜的密码。");
+        }
+        return OpResult.Ok;
+    }
+}

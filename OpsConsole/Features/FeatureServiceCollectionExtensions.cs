@@ -1,0 +1,21 @@
+using OpsConsole.Auth;
+using OpsConsole.Data.Seeding;
+using OpsConsole.Features.Accounts;
+using OpsConsole.Features.Catalog;
+using OpsConsole.Features.Home;
+
+namespace OpsConsole.Features;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>The use cases pages and endpoints call; each is scoped (one per circuit or request).</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<HomeQueries>();
+        services.AddScoped<CatalogEditor>();
+        services.AddScoped<AccountAdmin>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using OpsConsole.Auth;
+using OpsConsole.Components;
+using OpsConsole.Data;
+using OpsConsole.Data.Seeding;
+using OpsConsole.Features;
+using OpsConsole.Localization;
+
+namespace OpsConsole;
+
+public static class HostingExtensions
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddOpsConsole(this WebApplicationBuilder builder)
+    {
+        // Serve wwwroot and the npm assets from the build output too when the app runs from
+        // bin/ outside Development (run.sh, tests); a no-op for published output.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddOpsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddHealthChecks().AddDbContextCheck<OpsDbContext>("database");
+
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(JsonStringLocalizer<>));
+        services.AddLocalization();
+
+        services.AddOpsAuth();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "OpsConsole.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddFeatures();
+        services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static WebApplication UseOpsConsole(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = SupportedCultures,
+            SupportedUICultures = SupportedCultures,
+            // Cookie first (the user's choice), then the default; the browser's language is
+            // not used because the hall's machines are configured in many ways.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    private static void MapCultureEndpoint(this WebApplication app)
+    {
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            if (SupportedCultures.Any(c => c.Name == culture))
+            {
+                http.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            }
+            return Results.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') ? "/" : redirectUri);
+        });
+    }
+}

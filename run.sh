@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs OpsConsole with the embedded SQLite database (OpsConsole/data/opsconsole.db) and the
+# demo center, on http://localhost:5080 unless ASPNETCORE_URLS says otherwise.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prereqs.sh
+
+ensure_dotnet
+ensure_node
+ensure_apt fonts-noto-cjk
+
+say "building (restores NuGet and npm packages on first run)..."
+dotnet build OpsConsole/OpsConsole.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
+say "starting on $ASPNETCORE_URLS (demo accounts in README.md; Ctrl+C stops)"
+cd OpsConsole
+exec dotnet bin/Release/net10.0/OpsConsole.dll "$@"
