@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpsConsole.Auth;
 using OpsConsole.Components;
 using OpsConsole.Data;
+using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features;
 using OpsConsole.Localization;
@@ -31,6 +32,7 @@ public static class HostingExtensions
         services.AddTransient(typeof(IStringLocalizer<>), typeof(JsonStringLocalizer<>));
         services.AddLocalization();
 
+        services.AddDatabaseKeyStore();
         services.AddOpsAuth();
         services.AddAntiforgery(o =>
         {

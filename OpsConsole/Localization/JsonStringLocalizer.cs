@@ -31,14 +31,25 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
         return null;
     }
 
+    /// <summary>
+    /// Merges every table of a culture: Localization/{culture}/*.json, one file per area
+    /// (shell, queueing, attendance…) so features add strings without touching each other's files.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Load(string cultureName)
     {
         var asm = typeof(JsonStringLocalizerFactory).Assembly;
-        var resource = asm.GetManifestResourceNames()
-            .FirstOrDefault(n => n.EndsWith($".Localization.{cultureName}.json", StringComparison.OrdinalIgnoreCase));
-        if (resource is null) return new Dictionary<string, string>();
-        using var stream = asm.GetManifestResourceStream(resource)!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var prefix = $"{asm.GetName().Name}.Localization.{cultureName}.";
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in asm.GetManifestResourceNames()
+                     .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && n.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            using var stream = asm.GetManifestResourceStream(resource)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                table[key] = value;
+            }
+        }
+        return table;
     }
 }
 

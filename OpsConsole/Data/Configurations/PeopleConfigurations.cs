@@ -61,3 +61,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => new { x.EntityType, x.EntityId });
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Keys.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Keys.DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -38,7 +38,7 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         var hash = hasher.HashPassword(new AppUser(), DemoPassword);
         foreach (var staff in data.Staff)
         {
-            var roles = RolesFor(staff.EmployeeNo, staff.IsChiefRepresentative);
+            var roles = RolesFor(staff);
             db.Users.Add(NewUser(staff.EmployeeNo, staff.Name, staff.Id, hash, roles));
         }
         db.Users.Add(NewUser(AdminUserName, "系统管理员", null, hash, [Roles.Admin]));
@@ -49,12 +49,15 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         return true;
     }
 
-    private static string[] RolesFor(string employeeNo, bool chief) => employeeNo switch
+    // Department staff work at windows; the center office (no department) manages the hall,
+    // except its assessment (考核) and IT people.
+    private static string[] RolesFor(Domain.People.Staff staff) => staff switch
     {
-        DemoCatalog.ManagerEmployeeNo => [Roles.Manager],
-        DemoCatalog.HrEmployeeNo => [Roles.HR],
-        DemoCatalog.AdminEmployeeNo => [Roles.Admin],
-        _ when chief => [Roles.WindowStaff, Roles.ChiefRepresentative],
+        { EmployeeNo: DemoCatalog.AdminEmployeeNo } => [Roles.Admin],
+        { EmployeeNo: DemoCatalog.HrEmployeeNo } => [Roles.HR],
+        { DepartmentId: null } when staff.Title.Contains("考核") => [Roles.HR],
+        { DepartmentId: null } => [Roles.Manager],
+        { IsChiefRepresentative: true } => [Roles.WindowStaff, Roles.ChiefRepresentative],
         _ => [Roles.WindowStaff],
     };
 

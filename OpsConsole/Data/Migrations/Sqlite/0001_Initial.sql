@@ -1,4 +1,4 @@
--- Initial schema (SQLite): catalog, staff, accounts, audit log. Checked in; see ADR 0004.
+-- Initial schema (SQLite): catalog, staff, accounts, audit log, data-protection keys. Checked in; see ADR 0004.
 
 CREATE TABLE "AuditLog" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AuditLog" PRIMARY KEY AUTOINCREMENT,
@@ -19,6 +19,13 @@ CREATE TABLE "Centers" (
     "ComplaintPhone" TEXT NOT NULL,
     "OpeningHours" TEXT NOT NULL,
     "Website" TEXT NOT NULL
+);
+
+
+CREATE TABLE "DataProtectionKeys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NOT NULL,
+    "Xml" TEXT NOT NULL
 );
 
 
