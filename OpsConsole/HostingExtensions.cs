@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using OpsConsole.Auth;
+using OpsConsole.Auth.Devices;
 using OpsConsole.Components;
 using OpsConsole.Data;
 using OpsConsole.Data.Keys;
@@ -69,6 +70,7 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapAccountEndpoints();
+        app.MapDeviceEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

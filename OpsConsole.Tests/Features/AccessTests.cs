@@ -14,6 +14,7 @@ namespace OpsConsole.Tests.Features;
 public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
 {
     private const string Anyone = "anonymous";
+    private const string DeviceOnly = "device";
     private static readonly string[] AllRoles = [.. Roles.All];
     private static readonly string[] ManagerRoles = [Roles.Manager, Roles.Admin];
 
@@ -33,6 +34,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/staff"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
+        ["/device"] = [DeviceOnly],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -26,7 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ResolvedDatabase Resolved => new(Provider, ConnectionString);
 
-    public static string? PostgresAdminConnectionString => Environment.GetEnvironmentVariable(PostgresEnv);
+    public static string? PostgresAdminConnectionString =>
+        Environment.GetEnvironmentVariable(PostgresEnv) is { Length: > 0 } value ? value : null;
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {

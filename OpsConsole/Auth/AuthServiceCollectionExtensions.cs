@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpsConsole.Auth.Devices;
 
 namespace OpsConsole.Auth;
 
@@ -14,17 +15,21 @@ public static class AuthServiceCollectionExtensions
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = SelectorScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddIdentityCookies();
+            // Staff carry the Identity cookie; hall devices a bearer token or the device cookie.
+            // The selector picks per request, so a device's Blazor circuit keeps its identity too.
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
-            o.Cookie.Name = "OpsConsole.Auth";
+            o.Cookie.Name = StaffCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -61,16 +66,36 @@ public static class AuthServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+        var authorization = services.AddAuthorizationBuilder()
+            // Staff policies require a role: devices never have one.
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR, Roles.Manager, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.AnyDevice, p => p.RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim));
+        foreach (var kind in Enum.GetValues<DeviceKind>())
+        {
+            authorization.AddPolicy(DevicePrincipal.DevicePolicy(kind),
+                p => p.RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim, kind.ToString()));
+        }
 
         services.AddScoped<Data.Auditing.ICurrentActor, CurrentActor>();
         services.AddHttpContextAccessor();
         return services;
     }
+
+    public const string SelectorScheme = "StaffOrDevice";
+
+    private static string SelectScheme(HttpContext ctx)
+    {
+        if (ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return DeviceAuthenticationHandler.SchemeName;
+        if (ctx.Request.Cookies.ContainsKey(DeviceAuthenticationHandler.CookieName) && !ctx.Request.Cookies.ContainsKey(StaffCookieName))
+            return DeviceAuthenticationHandler.SchemeName;
+        return IdentityConstants.ApplicationScheme;
+    }
+
+    public const string StaffCookieName = "OpsConsole.Auth";
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

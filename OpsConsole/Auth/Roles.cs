@@ -25,4 +25,6 @@ public static class Policies
     public const string HR = nameof(HR);
     /// <summary>Admins only: accounts and system settings.</summary>
     public const string Admin = nameof(Admin);
+    /// <summary>Any registered hall device (per-kind policies: DevicePrincipal.DevicePolicy).</summary>
+    public const string AnyDevice = nameof(AnyDevice);
 }

@@ -31,6 +31,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     {
         // Enums are stored by name: readable in SQL and safe against reordering.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }
 
@@ -41,8 +42,7 @@ public sealed class SqliteOpsDbContext(DbContextOptions<SqliteOpsDbContext> opti
         base.ConfigureConventions(configurationBuilder);
         // SQLite has no date-time-with-offset type; stored as sortable integers so that
         // ORDER BY and range filters run in SQL. All our times are UTC.
-        configurationBuilder.Properties<DateTimeOffset>()
-            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryDateTimeOffsetConverter>();
     }
 }
 

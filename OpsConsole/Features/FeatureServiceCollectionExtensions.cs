@@ -2,6 +2,7 @@ using OpsConsole.Auth;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features.Accounts;
 using OpsConsole.Features.Catalog;
+using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
 
 namespace OpsConsole.Features;
@@ -11,6 +12,7 @@ public static class FeatureServiceCollectionExtensions
     /// <summary>The use cases pages and endpoints call; each is scoped (one per circuit or request).</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddSingleton<CenterClock>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<HomeQueries>();

@@ -70,3 +70,18 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.FriendlyName).HasMaxLength(200);
     }
 }
+
+internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Auth.Devices.Device>
+{
+    public void Configure(EntityTypeBuilder<Auth.Devices.Device> b)
+    {
+        b.ToTable("Devices");
+        b.Property(x => x.Name).HasMaxLength(Auth.Devices.Device.NameMaxLength);
+        b.Property(x => x.TokenHash).HasMaxLength(Auth.Devices.Device.TokenHashLength);
+        b.Property(x => x.TokenHint).HasMaxLength(12);
+        b.Property(x => x.TerminalId).HasMaxLength(40);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.Name).IsUnique();
+        b.HasOne(x => x.Window).WithMany().HasForeignKey(x => x.WindowId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

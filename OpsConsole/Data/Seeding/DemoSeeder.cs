@@ -9,7 +9,7 @@ namespace OpsConsole.Data.Seeding;
 /// Fills an empty database with the fictional demo center. Never touches a database that
 /// already holds a center.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPasswordHasher<AppUser> hasher, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPasswordHasher<AppUser> hasher, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     /// <summary>The password of every demo account (listed in the README).</summary>
     public const string DemoPassword = "opsdemo-2026";
@@ -42,6 +42,8 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
             db.Users.Add(NewUser(staff.EmployeeNo, staff.Name, staff.Id, hash, roles));
         }
         db.Users.Add(NewUser(AdminUserName, "系统管理员", null, hash, [Roles.Admin]));
+        await db.SaveChangesAsync(ct);
+        db.AddRange(DemoDevices.Build(data.Windows, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",

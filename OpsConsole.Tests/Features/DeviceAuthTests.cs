@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Auth.Devices;
+using OpsConsole.Data.Seeding;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.Features;
+
+/// <summary>Hall devices authenticate with tokens, never staff cookies, and reach only device pages.</summary>
+public sealed class DeviceAuthTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public async Task ActivationKeepsTheTokenInACookieAndOpensTheDevicePage()
+    {
+        var client = HttpSignIn.NewClient(fx.App);
+        var activate = await client.GetAsync($"/device/activate?token={DemoDevices.ClockToken}");
+        Assert.Equal(HttpStatusCode.Redirect, activate.StatusCode);
+        Assert.Equal("/device", activate.Headers.Location?.OriginalString);
+        Assert.Contains(activate.Headers.GetValues("Set-Cookie"), c => c.StartsWith(DeviceAuthenticationHandler.CookieName) && c.Contains("httponly"));
+
+        var page = await client.GetAsync("/device");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("设备已激活", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ADeviceCannotOpenStaffPages()
+    {
+        var client = HttpSignIn.NewClient(fx.App);
+        await client.GetAsync($"/device/activate?token={DemoDevices.KioskToken}");
+        foreach (var url in new[] { "/", "/catalog/items", "/admin/accounts" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.Unauthorized,
+                $"{url}: {(int)response.StatusCode}");
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownOrRevokedTokenIsRefusedWithAChineseProblem()
+    {
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var device = await db.Set<Device>().SingleAsync(d => d.TokenHash == DeviceTokens.Hash("demo-clock-2"));
+            device.RevokedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+        foreach (var token in new[] { "no-such-token", "demo-clock-2" })
+        {
+            var client = HttpSignIn.NewClient(fx.App);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var response = await client.GetAsync("/device");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("device_unauthorized", doc.RootElement.GetProperty("code").GetString());
+            Assert.Contains("设备未授权", doc.RootElement.GetProperty("title").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task OnlyTheTokensHashIsStored()
+    {
+        await using var db = fx.App.CreateDbContext();
+        var tokens = await db.Set<Device>().Select(d => d.TokenHash).ToListAsync();
+        Assert.DoesNotContain(DemoDevices.KioskToken, tokens);
+        Assert.Contains(DeviceTokens.Hash(DemoDevices.KioskToken), tokens);
+    }
+}

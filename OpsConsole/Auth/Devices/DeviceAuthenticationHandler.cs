@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Data;
+
+namespace OpsConsole.Auth.Devices;
+
+/// <summary>
+/// Authenticates hall devices: "Authorization: Bearer &lt;token&gt;" for hardware calling the API,
+/// or the device cookie set once by /device/activate for browser-based devices (kiosk, displays).
+/// </summary>
+public sealed class DeviceAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IDbContextFactory<OpsDbContext> dbFactory, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Device";
+    public const string CookieName = "OpsConsole.Device";
+    public const string DeviceIdClaim = "opsconsole:device_id";
+    public const string DeviceKindClaim = "opsconsole:device_kind";
+    public const string WindowIdClaim = "opsconsole:window_id";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = BearerToken() ?? Request.Cookies[CookieName];
+        if (string.IsNullOrWhiteSpace(token)) return AuthenticateResult.NoResult();
+
+        var hash = DeviceTokens.Hash(token.Trim());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash);
+        if (device is null) return AuthenticateResult.Fail("unknown device token");
+        if (device.IsRevoked) return AuthenticateResult.Fail("revoked device token");
+
+        // LastSeenAt at most once a minute per device, so a busy device does not write on every request.
+        var now = clock.GetUtcNow();
+        if (device.LastSeenAt is null || now - device.LastSeenAt > TimeSpan.FromMinutes(1))
+        {
+            await db.Set<Device>().Where(d => d.Id == device.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastSeenAt, now));
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, "device:" + device.Name),
+            new(DeviceIdClaim, device.Id.ToString()),
+            new(DeviceKindClaim, device.Kind.ToString()),
+        };
+        if (device.WindowId is { } windowId) claims.Add(new Claim(WindowIdClaim, windowId.ToString()));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private string? BearerToken()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..] : null;
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "device_unauthorized",
+            "设备未授权：令牌缺失、无效或已被吊销。请联系系统管理员重新登记设备。");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "device_forbidden",
+            "该设备无权执行此操作。");
+    }
+}
+
+public static class DevicePrincipal
+{
+    public static int? DeviceId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(DeviceAuthenticationHandler.DeviceIdClaim), out var id) ? id : null;
+
+    public static int? DeviceWindowId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(DeviceAuthenticationHandler.WindowIdClaim), out var id) ? id : null;
+
+    public static string DevicePolicy(DeviceKind kind) => "Device:" + kind;
+}
