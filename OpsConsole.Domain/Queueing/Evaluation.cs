@@ -47,7 +47,7 @@ public class Evaluation
 {
     public const int CommentMaxLength = 500;
 
-    private readonly List<EvaluationReason> _reasons = [];
+    private List<EvaluationReason> _reasons = [];
 
     private Evaluation() { }
 

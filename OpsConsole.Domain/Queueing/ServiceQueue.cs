@@ -13,7 +13,7 @@ public class ServiceQueue
     public const int IssuingStoppedReasonMaxLength = 200;
     public static readonly TimeSpan DefaultTargetWait = TimeSpan.FromMinutes(20);
 
-    private readonly List<OpeningPeriod> _openingPeriods = [];
+    private List<OpeningPeriod> _openingPeriods = [];
     private readonly List<ServiceQueueItem> _items = [];
 
     private ServiceQueue() { }

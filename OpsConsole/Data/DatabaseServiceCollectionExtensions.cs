@@ -19,6 +19,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new ResolvedDatabase(provider, ResolveConnectionString(provider, options, contentRoot)));
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<WriteGate>();
 
         switch (provider)
         {

@@ -9,7 +9,6 @@ namespace OpsConsole.Data;
 public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
     v => v.ToUniversalTime(), v => v.ToUniversalTime());
 
-/// <summary>SQLite: UTC, then a sortable 64-bit integer (SQLite has no offset-aware type).</summary>
-public sealed class UtcBinaryDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, long>(
-    v => new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped(v.ToUniversalTime()),
-    v => new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped(v));
+/// <summary>SQLite: UTC ticks, a sortable 64-bit integer (SQLite has no offset-aware type).</summary>
+public sealed class UtcTicksDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

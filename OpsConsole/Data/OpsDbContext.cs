@@ -42,7 +42,7 @@ public sealed class SqliteOpsDbContext(DbContextOptions<SqliteOpsDbContext> opti
         base.ConfigureConventions(configurationBuilder);
         // SQLite has no date-time-with-offset type; stored as sortable integers so that
         // ORDER BY and range filters run in SQL. All our times are UTC.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksDateTimeOffsetConverter>();
     }
 }
 

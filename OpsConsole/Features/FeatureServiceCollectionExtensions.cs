@@ -4,6 +4,7 @@ using OpsConsole.Features.Accounts;
 using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
+using OpsConsole.Features.Queueing;
 
 namespace OpsConsole.Features;
 
@@ -18,6 +19,11 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<HomeQueries>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<TicketIssuer>();
+        services.AddScoped<CounterDesk>();
+        services.AddScoped<QueueQueries>();
+        services.AddSingleton<Realtime.HallEvents>();
+        services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         return services;
     }
 }

@@ -44,6 +44,11 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         db.Users.Add(NewUser(AdminUserName, "系统管理员", null, hash, [Roles.Admin]));
         await db.SaveChangesAsync(ct);
         db.AddRange(DemoDevices.Build(data.Windows, clock.GetUtcNow()));
+        var queues = DemoQueues.Queues(data.Departments, data.Items);
+        db.AddRange(queues);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(DemoQueues.Routes(data.Windows, data.Departments, queues));
+        db.AddRange(DemoQueues.Sessions(data.Windows, data.Staff, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",

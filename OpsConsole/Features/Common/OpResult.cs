@@ -9,6 +9,12 @@ public sealed record OpResult(bool Succeeded, string? Error = null, object[]? Ar
     public static readonly OpResult Ok = new(true);
     public static OpResult Fail(string error, params object[] args) => new(false, error, args);
     public static OpResult FailOn(string field, string error, params object[] args) => new(false, error, args, field);
+
+    /// <summary>Succeeded, with something the user should read (e.g. "marked as no-show after 2 recalls").</summary>
+    public static OpResult Notice(string notice, params object[] args) => new(true, null, args) { NoticeText = notice };
+
+    /// <summary>A message for a successful outcome, localization key like <see cref="Error"/>.</summary>
+    public string? NoticeText { get; init; }
 }
 
 /// <summary>Checks shared by the editors: required text and lengths, reported field by field.</summary>

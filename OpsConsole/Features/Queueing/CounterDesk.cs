@@ -1,0 +1,257 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Data;
+using OpsConsole.Domain.Common;
+using OpsConsole.Domain.Queueing;
+using OpsConsole.Domain.Windows;
+using OpsConsole.Features.Common;
+using OpsConsole.Realtime;
+
+namespace OpsConsole.Features.Queueing;
+
+/// <summary>
+/// What a window does all day: sign in, call next, recall, start, complete, no-show, park,
+/// resume, transfer, pause and resume. Each action loads the window's session and its ticket,
+/// asks the domain, saves in one transaction and publishes the change after the commit.
+/// </summary>
+public sealed class CounterDesk(
+    IDbContextFactory<OpsDbContext> dbFactory, ResolvedDatabase database, WriteGate gate, CenterClock clock, HallEvents events,
+    IOptions<QueueingOptions> options)
+{
+    public Task<OpResult> SignInAsync(int windowId, int staffId) => RunAsync(windowId, staffId, requireSignedIn: false, async ctx =>
+    {
+        var elsewhere = await ctx.Db.Set<WindowSession>().Where(s => s.StaffId == staffId && s.WindowId != windowId)
+            .Join(ctx.Db.Windows, s => s.WindowId, w => w.Id, (s, w) => (int?)w.Number).FirstOrDefaultAsync();
+        if (elsewhere is { } number) return OpResult.Fail("您已登录 {0} 号窗口，请先在该窗口退出。", number);
+        ctx.Session.SignIn(staffId, ctx.Now);
+        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> SignOutAsync(int windowId, int staffId) => RunAsync(windowId, staffId, ctx =>
+    {
+        ctx.Session.SignOut(ctx.Now);
+        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> CallNextAsync(int windowId, int staffId) => RunAsync(windowId, staffId, async ctx =>
+    {
+        if (ctx.Session.State == WindowState.Paused) return OpResult.Fail(QueueingMessages.Of(WindowErrors.Paused));
+        if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
+        var routes = await ctx.Db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => new QueueRoute(r.QueueId, r.Precedence)).ToListAsync();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Windows sharing a queue take turns choosing from it (SQLite's write lock already
+            // serialises); ordered locks cannot deadlock. Released at commit.
+            foreach (var queueId in routes.Select(r => r.QueueId).Order())
+            {
+                await ctx.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7001, {queueId})");
+            }
+        }
+        var queueIds = routes.Select(r => r.QueueId).ToList();
+        var today = clock.Today;
+        // Candidates are read untracked; only the chosen one is attached and changed.
+        var candidates = await ctx.Db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.ServiceDay == today && t.State == TicketState.Waiting && (queueIds.Contains(t.QueueId) || t.TargetWindowId == windowId))
+            .ToListAsync();
+        var next = CallPolicy.PickNext(windowId, routes, candidates);
+        if (next is null) return OpResult.Fail("当前没有等候的号。");
+        ctx.Db.Attach(next);
+        next.Call(windowId, staffId, ctx.Now);
+        ctx.Session.TakeTicket(next.Id, ctx.Now);
+        await ctx.CalledAsync(next, recall: false);
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> RecallAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
+    {
+        if (ticket.Recall(ctx.Now, options.Value.MaxRecalls) == RecallOutcome.MarkedNoShow)
+        {
+            ctx.Session.ReleaseTicket(ctx.Now);
+            ctx.TicketChanged(ticket);
+            return OpResult.Notice("已重呼 {0} 次仍未到，已按过号处理。", options.Value.MaxRecalls);
+        }
+        await ctx.CalledAsync(ticket, recall: true);
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> StartAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
+    {
+        ticket.StartService(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> CompleteAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
+    {
+        // A counter pad may press "complete" straight after the call: service starts and ends now.
+        if (ticket.State == TicketState.Called) ticket.StartService(ctx.Now);
+        ticket.Complete(ctx.Now);
+        ctx.Session.ReleaseTicket(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> NoShowAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
+    {
+        ticket.MarkNoShow(ctx.Now);
+        ctx.Session.ReleaseTicket(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> ParkAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
+    {
+        ticket.Park(ctx.Now);
+        ctx.Session.ReleaseTicket(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> ResumeParkedAsync(int windowId, int staffId, int ticketId) => RunAsync(windowId, staffId, async ctx =>
+    {
+        if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
+        var ticket = await ctx.Db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId);
+        if (ticket is null) return OpResult.Fail("没有找到该号。");
+        ticket.ResumeParked(windowId, staffId, ctx.Now);
+        ctx.Session.TakeTicket(ticket.Id, ctx.Now);
+        await ctx.CalledAsync(ticket, recall: false);
+        return OpResult.Ok;
+    });
+
+    /// <summary>A no-show who came back: the ticket rejoins its queue behind the next three waiting.</summary>
+    public Task<OpResult> ReinstateAsync(int windowId, int staffId, int ticketId) => RunAsync(windowId, staffId, async ctx =>
+    {
+        var ticket = await ctx.Db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId);
+        if (ticket is null) return OpResult.Fail("没有找到该号。");
+        var waiting = await ctx.Db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.QueueId == ticket.QueueId && t.ServiceDay == ticket.ServiceDay && t.State == TicketState.Waiting).ToListAsync();
+        ticket.Reinstate(ctx.Now, waiting);
+        ctx.TicketChanged(ticket);
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> TransferToQueueAsync(int windowId, int staffId, int queueId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
+    {
+        if (!await ctx.Db.Set<ServiceQueue>().AnyAsync(q => q.Id == queueId)) return OpResult.Fail("目标队列不存在。");
+        ticket.TransferToQueue(queueId, ctx.Now);
+        ctx.Session.ReleaseTicket(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> TransferToWindowAsync(int windowId, int staffId, int targetWindowId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
+    {
+        if (!await ctx.Db.Windows.AnyAsync(w => w.Id == targetWindowId && w.Active)) return OpResult.Fail("目标窗口不存在或已停用。");
+        ticket.TransferToWindow(targetWindowId, ctx.Now);
+        ctx.Session.ReleaseTicket(ctx.Now);
+        ctx.TicketChanged(ticket);
+        return OpResult.Ok;
+    });
+
+    public Task<OpResult> PauseAsync(int windowId, int staffId, PauseReason reason, string? note) => RunAsync(windowId, staffId, ctx =>
+    {
+        ctx.Session.Pause(reason, note, ctx.Now);
+        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    public Task<OpResult> ResumeAsync(int windowId, int staffId) => RunAsync(windowId, staffId, ctx =>
+    {
+        ctx.Session.Resume(ctx.Now);
+        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        return Task.FromResult(OpResult.Ok);
+    });
+
+    private Task<OpResult> WithTicketAsync(int windowId, int staffId, Func<Context, Ticket, Task<OpResult>> action) =>
+        RunAsync(windowId, staffId, async ctx =>
+        {
+            if (ctx.Session.CurrentTicketId is not { } ticketId) return OpResult.Fail(QueueingMessages.Of(WindowErrors.NoTicketAtCounter));
+            var ticket = await ctx.Db.Set<Ticket>().FirstAsync(t => t.Id == ticketId);
+            return await action(ctx, ticket);
+        });
+
+    private Task<OpResult> RunAsync(int windowId, int staffId, Func<Context, Task<OpResult>> action) =>
+        RunAsync(windowId, staffId, requireSignedIn: true, action);
+
+    private async Task<OpResult> RunAsync(int windowId, int staffId, bool requireSignedIn, Func<Context, Task<OpResult>> action)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var (result, published) = await ExecuteAsync(db, windowId, staffId, requireSignedIn, action);
+        // Published after the commit and outside the write gate: subscribers never see uncommitted state.
+        foreach (var e in published) await events.PublishAsync(e);
+        return result;
+    }
+
+    private async Task<(OpResult Result, IReadOnlyList<HallEvent> Events)> ExecuteAsync(
+        OpsDbContext db, int windowId, int staffId, bool requireSignedIn, Func<Context, Task<OpResult>> action)
+    {
+        using var turn = await gate.EnterAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = clock.Now;
+        var session = await db.Set<WindowSession>().FirstOrDefaultAsync(s => s.WindowId == windowId);
+        if (session is null)
+        {
+            if (!await db.Windows.AnyAsync(w => w.Id == windowId && w.Active)) return (OpResult.Fail("窗口不存在或已停用。"), []);
+            session = new WindowSession(windowId, now);
+            db.Add(session);
+        }
+        if (requireSignedIn && (session.State == WindowState.Closed || session.StaffId != staffId))
+        {
+            return (OpResult.Fail(session.State == WindowState.Closed ? "请先登录窗口。" : "该窗口已由其他工作人员登录。"), []);
+        }
+        var ctx = new Context(db, session, now);
+        try
+        {
+            var result = await action(ctx);
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync();
+                return (result, []);
+            }
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return (result, ctx.Events);
+        }
+        catch (DomainException ex)
+        {
+            return (OpResult.Fail(QueueingMessages.Of(ex.Message)), []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (OpResult.Fail("该号刚被其他窗口处理，请刷新后重试。"), []);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            return (OpResult.Fail("您已登录其他窗口，请先在该窗口退出。"), []);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+
+    private sealed class Context(OpsDbContext db, WindowSession session, DateTimeOffset now)
+    {
+        public OpsDbContext Db { get; } = db;
+        public WindowSession Session { get; } = session;
+        public DateTimeOffset Now { get; } = now;
+        public List<HallEvent> Events { get; } = [];
+
+        public void Changed(HallEvent e) => Events.Add(e);
+
+        public void TicketChanged(Ticket t)
+        {
+            Events.Add(new Realtime.TicketChanged(Now, t.QueueId, t.Id, t.Number.ToString(), t.State.ToString(), t.WindowId));
+            Events.Add(new WindowChanged(Now, Session.WindowId));
+        }
+
+        public async Task CalledAsync(Ticket t, bool recall)
+        {
+            var number = await Db.Windows.Where(w => w.Id == Session.WindowId).Select(w => w.Number).FirstAsync();
+            Events.Add(new TicketCalled(Now, t.QueueId, t.Id, t.Number.ToString(), Session.WindowId, number, recall));
+            Events.Add(new WindowChanged(Now, Session.WindowId));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace OpsConsole.Features.Queueing;
+
+/// <summary>The "Queueing" section of configuration.</summary>
+public sealed class QueueingOptions
+{
+    public const string Section = "Queueing";
+
+    /// <summary>Recalls before a ticket becomes a no-show (default 2).</summary>
+    public int MaxRecalls { get; set; } = 2;
+
+    /// <summary>Secret mixed into ID-number hashes; set one per installation (default: a demo value).</summary>
+    public string IdNumberSalt { get; set; } = "opsconsole-demo-salt-change-me";
+
+    /// <summary>Base address printed in QR codes on slips (the public status page), e.g. https://zwfw.example.gov.cn.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+}

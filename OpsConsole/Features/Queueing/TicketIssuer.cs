@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using OpsConsole.Data;
+using OpsConsole.Domain.Common;
+using OpsConsole.Domain.Queueing;
+using OpsConsole.Features.Common;
+using OpsConsole.Realtime;
+
+namespace OpsConsole.Features.Queueing;
+
+/// <summary>What an applicant gets: the number, how many are ahead, the forecast, the status link.</summary>
+public sealed record IssuedTicket(int TicketId, string Number, string QueueName, string QueueCode, int PeopleAhead,
+    TimeSpan? EstimatedWait, string PublicCode, DateTimeOffset IssuedAt, PriorityClass Priority);
+
+public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
+{
+    public static IssueOutcome Fail(string message, params object[] args) => new(null, OpResult.Fail(message, args));
+}
+
+/// <summary>
+/// Issues tickets: kiosk, appointment check-in and manager-issued (green channel). The number
+/// comes from a per-(queue, day) counter incremented in the same transaction as the insert, so
+/// numbers are gap-free and unique under any concurrency (ADR 0007).
+/// </summary>
+public sealed class TicketIssuer(
+    IDbContextFactory<OpsDbContext> dbFactory, WriteGate gate, CenterClock clock, HallEvents events, IOptions<QueueingOptions> options)
+{
+    public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
+        PriorityClass? priority = null, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
+        if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var queue = await db.Set<ServiceQueue>().FirstOrDefaultAsync(q => q.Code == queueCode.Trim(), ct);
+        if (queue is null) return IssueOutcome.Fail("没有该业务队列：{0}", queueCode);
+        return await IssueInAsync(db, queue, channel, idNumber, priority, null, ct);
+    }
+
+    /// <summary>Checks in an appointment by its booking code and issues its ticket.</summary>
+    public async Task<IssueOutcome> CheckInAsync(string bookingCode, CancellationToken ct = default)
+    {
+        if (!Appointment.IsValidBookingCode(bookingCode?.Trim())) return IssueOutcome.Fail("预约码格式不正确。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
+        if (appointment is null) return IssueOutcome.Fail("没有找到该预约码。");
+        var now = clock.Now;
+        var result = appointment.CheckIn(now);
+        if (!result.Succeeded)
+        {
+            return IssueOutcome.Fail(result.Outcome switch
+            {
+                CheckInOutcome.AlreadyCheckedIn => "该预约码已使用过，不能重复签到。",
+                CheckInOutcome.TooEarly => "还未到签到时间：请在预约时段开始前 30 分钟内签到。",
+                CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
+                _ => "该预约已取消或已失效。",
+            });
+        }
+        var queue = await db.Set<ServiceQueue>().FirstAsync(q => q.Id == appointment.QueueId, ct);
+        return await IssueInAsync(db, queue, TicketChannel.Appointment, null, null, appointment.Id, ct);
+    }
+
+    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, ServiceQueue queue, TicketChannel channel, string? idNumber,
+        PriorityClass? priority, int? appointmentId, CancellationToken ct)
+    {
+        var now = clock.Now;
+        var today = clock.Today;
+        var forecast = await ForecastAsync(db, queue, today, ct);
+        var issuedToday = await db.Set<Data.Queueing.TicketCounter>().Where(c => c.QueueId == queue.Id && c.Day == today)
+            .Select(c => c.LastSequence).FirstOrDefaultAsync(ct);
+        // Green-channel tickets are issued by a manager on purpose: caps and forecasts do not apply.
+        var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : issuedToday,
+            channel == TicketChannel.ManagerIssued ? null : forecast.Wait);
+        if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
+        {
+            return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
+                ? "该业务暂停取号：{0}" : QueueingMessages.Of(decision.Refusal!.Value), queue.IssuingStoppedReason ?? "");
+        }
+
+        Ticket ticket;
+        using (await gate.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var sequence = await NextSequenceAsync(db, queue.Id, today, ct);
+            if (queue.DailyCap is { } cap && sequence > cap && channel == TicketChannel.Kiosk)
+            {
+                await tx.RollbackAsync(ct);
+                return IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached));
+            }
+            try
+            {
+                ticket = Ticket.Issue(queue, sequence, channel, NewPublicCode(), now, idNumber is null ? null : HashIdNumber(idNumber), priority, appointmentId);
+            }
+            catch (DomainException ex)
+            {
+                await tx.RollbackAsync(ct);
+                return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
+            }
+            db.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await events.PublishAsync(new TicketIssued(now, queue.Id, ticket.Id, ticket.Number.ToString()));
+        return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, forecast.Waiting,
+            forecast.Wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+    }
+
+    public sealed record Forecast(int Waiting, int WindowsServing, TimeSpan MeanService, TimeSpan? Wait);
+
+    /// <summary>Waiting count, open windows routed to the queue, recent mean service time and the estimate.</summary>
+    public static async Task<Forecast> ForecastAsync(OpsDbContext db, ServiceQueue queue, DateOnly today, CancellationToken ct = default)
+    {
+        var waiting = await db.Set<Ticket>().CountAsync(t => t.QueueId == queue.Id && t.ServiceDay == today && t.State == TicketState.Waiting, ct);
+        var windows = await (from r in db.Set<Domain.Windows.WindowQueueRoute>()
+                             join s in db.Set<Domain.Windows.WindowSession>() on r.WindowId equals s.WindowId
+                             where r.QueueId == queue.Id && s.State != Domain.Windows.WindowState.Closed
+                             select s.WindowId).Distinct().CountAsync(ct);
+        var recent = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.QueueId == queue.Id && t.State == TicketState.Completed)
+            .OrderByDescending(t => t.Id).Take(WaitForecast.SampleSize).ToListAsync(ct);
+        var mean = WaitForecast.MeanServiceTime(recent);
+        return new Forecast(waiting, windows, mean, WaitForecast.Estimate(waiting, windows, mean));
+    }
+
+    /// <summary>The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.</summary>
+    private static async Task<int> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = """
+            INSERT INTO "TicketCounters" ("QueueId", "Day", "LastSequence") VALUES (@queue, @day, 1)
+            ON CONFLICT ("QueueId", "Day") DO UPDATE SET "LastSequence" = "TicketCounters"."LastSequence" + 1
+            RETURNING "LastSequence"
+            """;
+        AddParameter(cmd, "@queue", queueId);
+        AddParameter(cmd, "@day", day);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    private static void AddParameter(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    private static string NewPublicCode() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>ID numbers are never stored: only an HMAC with the installation's secret.</summary>
+    private string HashIdNumber(string idNumber)
+    {
+        var key = Encoding.UTF8.GetBytes(options.Value.IdNumberSalt);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(idNumber.Trim().ToUpperInvariant())));
+    }
+
+    /// <summary>18 characters: 17 digits and a digit or X (the check digit is not verified here).</summary>
+    public static bool IsPlausibleIdNumber(string value)
+    {
+        var v = value.Trim();
+        return v.Length == 18 && v[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(v[17]) || v[17] is 'X' or 'x');
+    }
+}
