@@ -34,6 +34,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/staff"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
+        ["/admin/devices"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
     };
 

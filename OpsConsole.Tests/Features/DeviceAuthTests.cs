@@ -70,3 +70,33 @@ public sealed class DeviceAuthTests(SqliteAppFixture fx) : IClassFixture<SqliteA
         Assert.Contains(DeviceTokens.Hash(DemoDevices.KioskToken), tokens);
     }
 }
+
+public sealed class DeviceAdminTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
+{
+    private OpsConsole.Features.Devices.DeviceAdmin Admin() =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OpsConsole.Features.Devices.DeviceAdmin>(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(fx.App.Services).ServiceProvider);
+
+    [Fact]
+    public async Task ARegisteredDeviceWorksWithItsTokenUntilRevoked()
+    {
+        var (result, token) = await Admin().RegisterAsync(new OpsConsole.Features.Devices.DeviceAdmin.NewDevice { Name = "2楼取号机", Kind = DeviceKind.Kiosk });
+        Assert.True(result.Succeeded, result.Error);
+        var client = HttpSignIn.NewClient(fx.App);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/device")).StatusCode);
+
+        var id = (await Admin().ListAsync()).Single(d => d.Name == "2楼取号机").Id;
+        Assert.True((await Admin().RevokeAsync(id)).Succeeded);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/device")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWindowDeviceNeedsAWindowAndNamesAreUnique()
+    {
+        var (noWindow, _) = await Admin().RegisterAsync(new OpsConsole.Features.Devices.DeviceAdmin.NewDevice { Name = "评价器X", Kind = DeviceKind.Evaluator });
+        Assert.Equal("窗口屏、评价器和叫号器必须绑定窗口。", noWindow.Error);
+        var (duplicate, _) = await Admin().RegisterAsync(new OpsConsole.Features.Devices.DeviceAdmin.NewDevice { Name = "1楼取号机", Kind = DeviceKind.Kiosk });
+        Assert.Equal("设备名称 {0} 已存在。", duplicate.Error);
+    }
+}

@@ -26,6 +26,9 @@ public sealed class OpsApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _db;
 
+    /// <summary>Generate the demo history too (default false; set before the server starts).</summary>
+    public bool SeedHistory { get; init; }
+
     /// <summary>The server's address; starts the server on first use.</summary>
     public string BaseUrl
     {
@@ -42,6 +45,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", _db.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _db.ConnectionString);
+        // Sixty days of history take seconds to generate; tests that need it ask for it.
+        builder.UseSetting("Database:SeedDemoHistory", SeedHistory ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         if (_services is not null) builder.ConfigureServices(_services);

@@ -16,6 +16,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Seed the demo center when the database is empty (default true).</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>With the demo data, also generate 60 workdays of past tickets and ratings (default true).</summary>
+    public bool SeedDemoHistory { get; set; } = true;
 }
 
 public enum DatabaseProvider { Sqlite, Postgres }

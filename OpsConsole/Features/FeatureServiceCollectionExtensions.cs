@@ -16,9 +16,11 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<CenterClock>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoHistory>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<Devices.DeviceAdmin>();
         services.AddScoped<TicketIssuer>();
         services.AddScoped<CounterDesk>();
         services.AddScoped<QueueQueries>();

@@ -53,3 +53,18 @@ public static class CatalogNames
         _ => form.ToString(),
     };
 }
+
+/// <summary>The Chinese display names (localization keys) of device kinds.</summary>
+public static class DeviceNames
+{
+    public static string Of(Auth.Devices.DeviceKind kind) => kind switch
+    {
+        Auth.Devices.DeviceKind.Kiosk => "取号机",
+        Auth.Devices.DeviceKind.LobbyDisplay => "综合屏",
+        Auth.Devices.DeviceKind.WindowScreen => "窗口屏",
+        Auth.Devices.DeviceKind.Evaluator => "评价器",
+        Auth.Devices.DeviceKind.CounterPad => "叫号器",
+        Auth.Devices.DeviceKind.ClockTerminal => "考勤机",
+        _ => kind.ToString(),
+    };
+}

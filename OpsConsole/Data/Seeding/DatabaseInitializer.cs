@@ -5,7 +5,7 @@ namespace OpsConsole.Data.Seeding;
 /// <summary>Start-up work: apply migrations, switch SQLite to WAL, seed the demo center when empty.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<OpsDbContext> dbFactory, DatabaseOptions options, ResolvedDatabase database,
-    DemoSeeder seeder, ILogger<DatabaseInitializer> log)
+    DemoSeeder seeder, DemoHistory history, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -28,7 +28,10 @@ public sealed class DatabaseInitializer(
         }
         if (options.SeedDemoData)
         {
-            await seeder.SeedIfEmptyAsync(ct);
+            if (await seeder.SeedIfEmptyAsync(ct) && options.SeedDemoHistory)
+            {
+                await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
+            }
         }
     }
 }
