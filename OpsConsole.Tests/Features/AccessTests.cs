@@ -31,6 +31,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/catalog/items/new"] = ManagerRoles,
         ["/catalog/items/{Id:int}"] = ManagerRoles,
         ["/catalog/windows"] = ManagerRoles,
+        ["/monitor"] = ManagerRoles,
         ["/staff"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],

@@ -24,6 +24,13 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<TicketIssuer>();
         services.AddScoped<CounterDesk>();
         services.AddScoped<QueueQueries>();
+        services.AddScoped<Monitoring.HallSnapshotBuilder>();
+        services.AddScoped<Monitoring.AlertDesk>();
+        services.AddScoped<Monitoring.HallActions>();
+        services.AddSingleton<Monitoring.HallMonitor>();
+        services.AddSingleton<Monitoring.LobbyNoticeBoard>();
+        services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());
+        services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         return services;
