@@ -32,6 +32,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/catalog/items/{Id:int}"] = ManagerRoles,
         ["/catalog/windows"] = ManagerRoles,
         ["/monitor"] = ManagerRoles,
+        ["/monitor/staffing"] = ManagerRoles,
         ["/staff"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],

@@ -26,6 +26,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<QueueQueries>();
         services.AddScoped<Monitoring.HallSnapshotBuilder>();
         services.AddScoped<Monitoring.AlertDesk>();
+        services.AddScoped<Monitoring.StaffingSuggestion>();
         services.AddScoped<Monitoring.HallActions>();
         services.AddSingleton<Monitoring.HallMonitor>();
         services.AddSingleton<Monitoring.LobbyNoticeBoard>();

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+using OpsConsole.Auth;
+using OpsConsole.Data;
+using OpsConsole.Features.Monitoring;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.E2E;
+
+/// <summary>The staffing chart from the generated demo history, and the daily report, in a browser.</summary>
+[Collection("browser")]
+public sealed class StaffingTests
+{
+    [Fact]
+    public async Task TheStaffingChartShowsSuggestedAgainstExistingWindowsFromHistory()
+    {
+        var clock = TestClock.MondayMorning();
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new OpsApp(db, kestrelPort: 0, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock))) { SeedHistory = true };
+        var baseUrl = app.BaseUrl;
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<StaffingSuggestion>().ForAsync(new DateOnly(2026, 11, 23));
+            Assert.Contains(result.Hours, h => h.ForecastArrivals > 0);
+            Assert.Contains(result.Hours, h => h.SuggestedWindows > 0);
+            // Mondays are the busiest days: some hour of some queue needs more than it has.
+            Assert.Contains(result.Hours, h => h.IsShort);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserFixture.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } })).NewPageAsync();
+        await page.SignInAsync(baseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.GotoAsync(baseUrl + "/monitor/staffing");
+        await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("[data-testid=staffing-chart][data-rendered=true]");
+        Assert.True(await page.Locator("[data-testid=staffing-chart] svg").CountAsync() > 0);
+        Assert.True(await page.Locator("[data-testid=short-hours] li").CountAsync() > 0);
+        await page.ScreenshotAsync("staffing-1366");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Data;
+using OpsConsole.Domain.Queueing;
+using OpsConsole.Domain.Staffing;
+using OpsConsole.Domain.Windows;
+using OpsConsole.Features.Common;
+
+namespace OpsConsole.Features.Monitoring;
+
+/// <summary>
+/// How many windows each queue needs per hour of a day (Erlang C on the arrivals forecast from the
+/// last 8 same weekdays and the queue's recent mean service time) beside the windows it has.
+/// </summary>
+public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+{
+    public const double ServiceLevelGoal = 0.8;
+    public static readonly int[] OpenHours = [9, 10, 11, 13, 14, 15, 16];
+
+    public sealed record QueueInfo(int QueueId, string Code, char Prefix, string Name, TimeSpan MeanService, TimeSpan TargetWait);
+
+    public sealed record Result(DateOnly Day, IReadOnlyList<QueueInfo> Queues, IReadOnlyList<StaffingHour> Hours, TimeSpan Took);
+
+    public async Task<Result> ForAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var from = day.AddDays(-7 * ArrivalForecast.Weeks);
+        var sameWeekdays = Enumerable.Range(1, ArrivalForecast.Weeks).Select(w => day.AddDays(-7 * w)).ToList();
+        var issued = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => sameWeekdays.Contains(t.ServiceDay))
+            .Select(t => new { t.IssuedQueueId, t.ServiceDay, t.IssuedAt }).ToListAsync(ct);
+        var history = issued.GroupBy(t => (t.IssuedQueueId, t.ServiceDay, clock.ToLocal(t.IssuedAt).Hour))
+            .Select(g => new HourlyArrivals(g.Key.IssuedQueueId, g.Key.ServiceDay, g.Key.Hour, g.Count()));
+        var forecast = ArrivalForecast.For(day, history);
+
+        var durations = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.ServiceDay >= from && t.ServiceDay < day && t.State == TicketState.Completed && !t.ClosedAtEndOfDay)
+            .Select(t => new { t.QueueId, t.ServiceStartedAt, t.CompletedAt }).ToListAsync(ct);
+        var mean = durations.Where(d => d.ServiceStartedAt is not null && d.CompletedAt is not null)
+            .GroupBy(d => d.QueueId)
+            .ToDictionary(g => g.Key, g => TimeSpan.FromTicks((long)g.Average(d => (d.CompletedAt!.Value - d.ServiceStartedAt!.Value).Ticks)));
+
+        var queues = (await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix).ToListAsync(ct))
+            .Select(q => new QueueInfo(q.Id, q.Code, q.Prefix, q.Name, mean.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime), q.TargetWait)).ToList();
+
+        // Until rosters exist, "rostered" = staffed windows that serve the queue first.
+        var firstChoice = await (from r in db.Set<WindowQueueRoute>()
+                                 join s in db.Set<WindowSession>() on r.WindowId equals s.WindowId
+                                 where r.Precedence == 1 && s.State != WindowState.Closed
+                                 group r by r.QueueId into g
+                                 select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var plan = StaffingPlan.Suggest(queues.Select(q => new QueueStaffingInput(q.QueueId, q.MeanService, q.TargetWait, ServiceLevelGoal)),
+            forecast, (queueId, _) => firstChoice.GetValueOrDefault(queueId), OpenHours);
+        return new Result(day, queues, plan, started.Elapsed);
+    }
+}
