@@ -39,5 +39,21 @@ public sealed class StaffingTests
         Assert.True(await page.Locator("[data-testid=staffing-chart] svg").CountAsync() > 0);
         Assert.True(await page.Locator("[data-testid=short-hours] li").CountAsync() > 0);
         await page.ScreenshotAsync("staffing-1366");
+
+        // The daily operations report of the Friday before, from the same history.
+        await page.GotoAsync(baseUrl + "/reports/daily?date=2026-11-20");
+        await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("[data-testid=report-hours][data-rendered=true]");
+        var issued = int.Parse(await page.InnerTextAsync("[data-testid=report-issued]"));
+        Assert.InRange(issued, 500, 5000);
+        Assert.True(await page.Locator("[data-testid=report-queues] tbody tr").CountAsync() >= 12);
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.ScreenshotAsync("report-daily-1920");
+
+        // The public live wait page: no sign-in, per-queue counts.
+        var anonymous = await (await browser.NewContextAsync()).NewPageAsync();
+        await anonymous.GotoAsync(baseUrl + "/wait");
+        await Assertions.Expect(anonymous.Locator("[data-testid=public-wait]")).ToContainTextAsync("不动产登记");
+        await anonymous.ScreenshotAsync("public-wait");
     }
 }

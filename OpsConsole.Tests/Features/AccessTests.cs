@@ -34,6 +34,8 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/monitor"] = ManagerRoles,
         ["/monitor/staffing"] = ManagerRoles,
         ["/staff"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/reports/daily"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/wait"] = [Anyone],
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/admin/devices"] = [Roles.Admin],

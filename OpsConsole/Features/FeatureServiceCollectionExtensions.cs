@@ -27,6 +27,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Monitoring.HallSnapshotBuilder>();
         services.AddScoped<Monitoring.AlertDesk>();
         services.AddScoped<Monitoring.StaffingSuggestion>();
+        services.AddScoped<Reports.DailyOperationsReport>();
         services.AddScoped<Monitoring.HallActions>();
         services.AddSingleton<Monitoring.HallMonitor>();
         services.AddSingleton<Monitoring.LobbyNoticeBoard>();

@@ -68,3 +68,16 @@ public static class DeviceNames
         _ => kind.ToString(),
     };
 }
+
+/// <summary>The Chinese names (localization keys) of the five satisfaction levels.</summary>
+public static class SatisfactionNames
+{
+    public static string Of(Domain.Queueing.SatisfactionLevel level) => level switch
+    {
+        Domain.Queueing.SatisfactionLevel.VerySatisfied => "非常满意",
+        Domain.Queueing.SatisfactionLevel.Satisfied => "满意",
+        Domain.Queueing.SatisfactionLevel.Basic => "基本满意",
+        Domain.Queueing.SatisfactionLevel.Dissatisfied => "不满意",
+        _ => "非常不满意",
+    };
+}

@@ -80,8 +80,8 @@ public sealed class DemoHistory(IDbContextFactory<OpsDbContext> dbFactory, ILogg
     {
         var weekday = day.DayOfWeek switch { DayOfWeek.Monday => 1.3, DayOfWeek.Friday => 0.85, _ => 1.0 };
         var mean = MeanServiceMinutes.GetValueOrDefault(queue.Code, 8);
-        // About 70% utilisation of the queue's windows over a 7-hour day, with day-to-day noise.
-        var expected = windows.Count * 7 * 60 / mean * 0.7 * weekday * (0.85 + random.NextDouble() * 0.3);
+        // About 82% utilisation of the queue's windows over a 7-hour day, with day-to-day noise.
+        var expected = windows.Count * 7 * 60 / mean * 0.82 * weekday * (0.85 + random.NextDouble() * 0.3);
         var arrivals = new List<DateTimeOffset>();
         foreach (var (hour, weight) in HourlyArrivals)
         {
