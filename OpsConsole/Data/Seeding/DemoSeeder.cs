@@ -45,6 +45,7 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         await db.SaveChangesAsync(ct);
         db.AddRange(DemoDevices.Build(data.Windows, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await AttendanceDemoSeeder.SeedAsync(db, data.Staff, clock, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",
             data.Departments.Count, data.Items.Count, data.Windows.Count, data.Staff.Count);
