@@ -1,6 +1,7 @@
 using OpsConsole.Auth;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features.Accounts;
+using OpsConsole.Features.Attendance;
 using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
@@ -18,6 +19,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<HomeQueries>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<AccountAdmin>();
+        services.AddAttendanceFeatures();
         return services;
     }
 }
