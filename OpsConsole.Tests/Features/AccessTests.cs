@@ -35,6 +35,10 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
+        ["/attendance/me"] = AllRoles,
+        ["/attendance/monthly"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/attendance/imports"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/attendance/settings"] = [Roles.Admin],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -35,3 +35,23 @@ public static class AttendanceLabels
 
     public static string Channel(PunchChannel channel) => channel == PunchChannel.DeviceApi ? "考勤机上传" : "文件导入";
 }
+
+/// <summary>Half-day statuses as pages name them, with the CSS class of their mark.</summary>
+public static class HalfDayStatusLabels
+{
+    public static string Label(Domain.Attendance.HalfDayStatus status) => status switch
+    {
+        Domain.Attendance.HalfDayStatus.Normal => "正常",
+        Domain.Attendance.HalfDayStatus.Late => "迟到",
+        Domain.Attendance.HalfDayStatus.EarlyLeave => "早退",
+        Domain.Attendance.HalfDayStatus.MissingPunch => "缺卡",
+        Domain.Attendance.HalfDayStatus.HalfDayAbsence => "旷工半天",
+        Domain.Attendance.HalfDayStatus.OnLeave => "请假",
+        Domain.Attendance.HalfDayStatus.OfficialAbsence => "公务外出",
+        Domain.Attendance.HalfDayStatus.Holiday => "节假日",
+        Domain.Attendance.HalfDayStatus.RestDay => "休息日",
+        _ => "未到",
+    };
+
+    public static string Css(Domain.Attendance.HalfDayStatus status) => "att-" + status.ToString().ToLowerInvariant();
+}

@@ -7,6 +7,9 @@ public static class AttendanceServiceCollectionExtensions
     {
         services.AddScoped<PunchIngestion>();
         services.AddScoped<Import.PunchFileImport>();
+        services.AddScoped<AttendanceMonths>();
+        services.AddScoped<AttendanceRequests>();
+        services.AddScoped<AttendanceSettings>();
         return services;
     }
 }

@@ -54,6 +54,8 @@ public static class AttendanceDemoSeeder
                 if (!calendar.IsWorkday(day) || day <= awayUntil) continue;
                 var schedule = resolver.For(person.DepartmentId, day);
                 var roll = random.NextDouble();
+                // The make-up demo person is at work all of the last week, so the pending make-up is the only gap.
+                if (person.EmployeeNo == MakeUpDemoEmployeeNo && day > today.AddDays(-7)) roll = 1;
                 if (roll < 0.012)
                 {
                     // An official trip of one or two days, approved the day before.
@@ -102,12 +104,12 @@ public static class AttendanceDemoSeeder
                     db.MakeUpPunchRequests.Add(request);
                 }
             }
-            if (person.EmployeeNo == MakeUpDemoEmployeeNo) AddPendingDemoMakeUp(db, person, calendar, today, makeUps, ruleSet);
+            if (person.EmployeeNo == MakeUpDemoEmployeeNo) AddPendingDemoMakeUp(db, person, calendar, resolver, today, makeUps, ruleSet);
         }
     }
 
     /// <summary>BJ0001 forgot to punch out on the last workday before today and asked for a make-up: HR has one to approve.</summary>
-    private static void AddPendingDemoMakeUp(OpsDbContext db, Staff person, WorkCalendar calendar, DateOnly today,
+    private static void AddPendingDemoMakeUp(OpsDbContext db, Staff person, WorkCalendar calendar, ScheduleResolver resolver, DateOnly today,
         List<MakeUpPunchRequest> existing, AttendanceRuleSet ruleSet)
     {
         var day = calendar.AddWorkingDays(today, -1);
@@ -118,6 +120,9 @@ public static class AttendanceDemoSeeder
             db.Punches.Remove(punch);
             foreach (var raw in db.ChangeTracker.Entries<RawPunch>().Where(r => r.Entity.Punch == punch).ToList()) raw.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         }
+        var afternoonIn = resolver.For(person.DepartmentId, day).AfternoonIn;
+        if (!db.ChangeTracker.Entries<Punch>().Any(e => e.Entity.StaffId == person.Id && e.Entity.Day == day && afternoonIn.Accepts(e.Entity.Minute)))
+            db.Punches.Add(new Punch(person.Id, day.ToDateTime(afternoonIn.OnTime.AddMinutes(-12)).AddSeconds(21), "KQ-01", PunchMethod.Face, "KQ-01-DEMO-PM"));
         var outcome = MakeUpPunchPolicy.Request(person.Id, day, PunchSlot.AfternoonOut, "下班时考勤机排队，忘记打卡",
             At(today, 8, 40), existing, ruleSet.Rules.MakeUpRequestsPerMonth, calendar);
         if (outcome.Request is { } request) db.MakeUpPunchRequests.Add(request);
