@@ -71,6 +71,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
+        Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -40,6 +40,10 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/admin/audit"] = [Roles.Admin],
         ["/admin/devices"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
+        ["/attendance/me"] = AllRoles,
+        ["/attendance/monthly"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/attendance/imports"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/attendance/settings"] = [Roles.Admin],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Auth;
 using OpsConsole.Data.Auditing;
+using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.People;
 
@@ -21,6 +22,15 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Staff> Staff => Set<Staff>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Punch> Punches => Set<Punch>();
+    public DbSet<RawPunch> RawPunches => Set<RawPunch>();
+    public DbSet<PunchImport> PunchImports => Set<PunchImport>();
+    public DbSet<WorkSchedule> WorkSchedules => Set<WorkSchedule>();
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+    public DbSet<AttendanceRuleSet> AttendanceRuleSets => Set<AttendanceRuleSet>();
+    public DbSet<LeaveRecord> LeaveRecords => Set<LeaveRecord>();
+    public DbSet<OfficialAbsenceRecord> OfficialAbsences => Set<OfficialAbsenceRecord>();
+    public DbSet<MakeUpPunchRequest> MakeUpPunchRequests => Set<MakeUpPunchRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,4 +56,12 @@ public sealed class SqliteOpsDbContext(DbContextOptions<SqliteOpsDbContext> opti
     }
 }
 
-public sealed class PostgresOpsDbContext(DbContextOptions<PostgresOpsDbContext> options) : OpsDbContext(options);
+public sealed class PostgresOpsDbContext(DbContextOptions<PostgresOpsDbContext> options) : OpsDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // DateTime is the center's wall clock (punch times), never an instant: no time zone in the column.
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
+}

@@ -1,6 +1,7 @@
 using OpsConsole.Auth;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features.Accounts;
+using OpsConsole.Features.Attendance;
 using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
@@ -35,6 +36,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
+        services.AddAttendanceFeatures();
         return services;
     }
 }

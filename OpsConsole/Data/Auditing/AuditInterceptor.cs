@@ -39,6 +39,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Metadata.FindAnnotation(NotAuditedAnnotation) is null)
             .ToList();
         foreach (var entry in entries)
         {
@@ -53,6 +54,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             });
         }
     }
+
+    /// <summary>Model annotation of entities that are their own immutable log (raw punches): auditing each row would double it.</summary>
+    public const string NotAuditedAnnotation = "OpsConsole:NotAudited";
 
     private static string KeyOf(EntityEntry entry)
     {
@@ -89,4 +93,12 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+public static class AuditModelExtensions
+{
+    /// <summary>Leaves this entity out of the audit log; the batch that wrote it is audited instead.</summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ExcludeFromAudit<T>(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b) where T : class =>
+        b.HasAnnotation(AuditInterceptor.NotAuditedAnnotation, true);
 }

@@ -50,6 +50,7 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         db.AddRange(DemoQueues.Routes(data.Windows, data.Departments, queues));
         db.AddRange(DemoQueues.Sessions(data.Windows, data.Staff, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await AttendanceDemoSeeder.SeedAsync(db, data.Staff, clock, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",
             data.Departments.Count, data.Items.Count, data.Windows.Count, data.Staff.Count);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Domain.Attendance;
+using OpsConsole.Domain.People;
+using OpsConsole.Features.Attendance;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.Features.Attendance;
+
+/// <summary>
+/// The monthly sheet over a real database matches October 2026 worked out by hand (the domain's hand-computed
+/// month: every classification, expected deduction 33), and make-up approval changes the month at once.
+/// </summary>
+public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
+{
+    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateTime At(string day, string time) => D(day).ToDateTime(TimeOnly.ParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture));
+
+    private async Task<(int Staff, int Manager)> OctoberAsync(string employeeNo)
+    {
+        await using var db = fx.App.CreateDbContext();
+        var manager = await db.Staff.Where(s => s.EmployeeNo == "BJ0003").Select(s => s.Id).SingleAsync();
+        var staff = new Staff { EmployeeNo = employeeNo, Name = "测试" + employeeNo, Title = "科员" };
+        db.Staff.Add(staff);
+        await db.SaveChangesAsync();
+        var id = staff.Id;
+        void P(string day, params string[] times)
+        {
+            foreach (var t in times) db.Punches.Add(new Punch(id, At(day, t), "T01", PunchMethod.Face));
+        }
+        P("2026-10-02", "08:55");
+        P("2026-10-08", "05:30", "08:40", "08:58", "12:01", "12:50", "17:02", "18:30");
+        P("2026-10-09", "09:05", "12:01", "12:50", "16:40");
+        P("2026-10-10", "09:12", "12:01", "12:50", "17:02");
+        P("2026-10-11", "09:00");
+        P("2026-10-12", "12:01", "12:50", "16:52");
+        P("2026-10-13", "12:50", "17:02");
+        P("2026-10-14", "09:45", "12:01", "12:50", "16:20");
+        var sick = new LeaveRecord(id, LeaveKind.Sick, HalfDayRange.Days(D("2026-10-15"), D("2026-10-15")), "", At("2026-10-14", "10:00"));
+        sick.Approve(manager, At("2026-10-14", "11:00"));
+        db.LeaveRecords.Add(sick);
+        P("2026-10-16", "08:55", "12:01");
+        var meeting = new OfficialAbsenceRecord(id, OfficialAbsenceKind.Meeting, HalfDayRange.Half(D("2026-10-16"), HalfDay.Afternoon), "", At("2026-10-15", "10:00"));
+        meeting.Approve(manager, At("2026-10-15", "11:00"));
+        db.OfficialAbsences.Add(meeting);
+        P("2026-10-19", "08:55", "17:02");
+        var calendar = new WorkCalendar(await db.CalendarEntries.AsNoTracking().ToListAsync());
+        var approved = MakeUpPunchPolicy.Request(id, D("2026-10-19"), PunchSlot.MorningOut, "忘记打卡", At("2026-10-20", "09:30"), [], 3, calendar).Request!;
+        approved.Approve(manager, At("2026-10-21", "10:00"));
+        var refused = MakeUpPunchPolicy.Request(id, D("2026-10-19"), PunchSlot.AfternoonIn, "忘记打卡", At("2026-10-20", "09:30"), [approved], 3, calendar).Request!;
+        refused.Refuse(manager, At("2026-10-21", "10:00"), "未核实");
+        db.MakeUpPunchRequests.AddRange(approved, refused);
+        P("2026-10-20", "12:50", "17:02");
+        db.LeaveRecords.Add(new LeaveRecord(id, LeaveKind.Personal, HalfDayRange.Half(D("2026-10-20"), HalfDay.Morning), "", At("2026-10-19", "10:00"))); // pending
+        P("2026-10-21", "09:10", "12:01", "13:30", "17:02");
+        P("2026-10-22", "09:00:59", "12:00", "13:00", "17:00:00");
+        foreach (var day in new[] { 23, 26, 27, 28, 29, 30 }) P($"2026-10-{day}", "08:55", "12:01", "12:50", "17:02");
+        await db.SaveChangesAsync();
+        return (id, manager);
+    }
+
+    [Fact]
+    public async Task TheMonthlySheetMatchesTheHandComputedMonth()
+    {
+        var (staffId, _) = await OctoberAsync("T0001");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var grid = await scope.ServiceProvider.GetRequiredService<AttendanceMonths>().GridAsync(new YearMonth(2026, 10), null, centerOfficeOnly: true);
+
+        var m = grid.Rows.Single(r => r.Staff.Id == staffId).Attendance;
+        Assert.Equal(33m, m.Deduction);
+        Assert.Equal(18, grid.Calendar.WorkdaysIn(grid.Month)); // National Day off, Saturday Oct 10 worked
+        string Marks(string day) => m.Day(D(day)).Morning.Symbol + m.Day(D(day)).Afternoon.Symbol;
+        Assert.Equal("休休", Marks("2026-10-02"));
+        Assert.Equal("√√", Marks("2026-10-08"));
+        Assert.Equal("迟早", Marks("2026-10-09"));
+        Assert.Equal("迟√", Marks("2026-10-10"));
+        Assert.Equal("缺早", Marks("2026-10-12"));
+        Assert.Equal("旷√", Marks("2026-10-13"));
+        Assert.Equal("旷旷", Marks("2026-10-14"));
+        Assert.Equal("假假", Marks("2026-10-15"));
+        Assert.Equal("√公", Marks("2026-10-16"));
+        Assert.Equal("√缺", Marks("2026-10-19"));
+        Assert.Equal("旷√", Marks("2026-10-20"));
+        Assert.Equal("迟迟", Marks("2026-10-21"));
+        Assert.Equal("√√", Marks("2026-10-22"));
+        Assert.Equal(12, m.Lines.Count);
+        Assert.Equal("10月9日 上午 上班打卡 09:05，迟到5分钟，扣1分", m.Lines[0].Explanation);
+        Assert.Equal(2, m.UnusedPunches.Count(u => u.Reason == UnusedPunchReason.NotAWorkday));
+    }
+
+    [Fact]
+    public async Task ApprovingAMakeUpUpdatesTheMonthAndNobodyDecidesTheirOwn()
+    {
+        var (staffId, manager) = await OctoberAsync("T0002");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
+        var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
+
+        var asked = await requests.RequestMakeUpAsync(staffId, D("2026-10-12"), PunchSlot.MorningIn, "考勤机故障");
+        Assert.True(asked.Succeeded, asked.Error);
+        Assert.Equal("这次打卡已经申请过补卡。", (await requests.RequestMakeUpAsync(staffId, D("2026-10-12"), PunchSlot.MorningIn, "再试")).Error);
+        Assert.True((await requests.RequestMakeUpAsync(staffId, D("2026-10-13"), PunchSlot.MorningIn, "考勤机故障")).Succeeded);
+        Assert.Equal("本月补卡次数已用完（每月最多 {0} 次）。", (await requests.RequestMakeUpAsync(staffId, D("2026-10-14"), PunchSlot.MorningIn, "再试")).Error);
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var day = D("2026-10-12");
+            var id = await db.MakeUpPunchRequests.Where(r => r.StaffId == staffId && r.Status == RequestStatus.Pending && r.Date == day).Select(r => r.Id).SingleAsync();
+            Assert.Equal("不能审批自己的申请。", (await requests.DecideMakeUpAsync(id, staffId, true, null)).Error);
+            Assert.Equal("驳回时请填写理由。", (await requests.DecideMakeUpAsync(id, manager, false, " ")).Error);
+            Assert.True((await requests.DecideMakeUpAsync(id, manager, true, null)).Succeeded);
+        }
+
+        var month = (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!;
+        Assert.Equal(31m, month.Attendance.Deduction); // the missing morning-in (−2) is gone
+        Assert.Equal(PunchSource.MakeUp, month.Attendance.HalfDay(D("2026-10-12"), HalfDay.Morning).In!.Source);
+        Assert.Equal(0, month.MakeUpsLeft);
+    }
+}

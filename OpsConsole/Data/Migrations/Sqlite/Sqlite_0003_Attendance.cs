@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace OpsConsole.Data.Migrations.Sqlite;
+
+[DbContext(typeof(SqliteOpsDbContext))]
+[Migration("20261122055630_Attendance")]
+public sealed class Attendance : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => SqlScript.Apply(migrationBuilder, "Sqlite.0003_Attendance.sql");
+}

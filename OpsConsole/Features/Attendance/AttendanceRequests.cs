@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Data;
+using OpsConsole.Domain.Attendance;
+using OpsConsole.Domain.Common;
+using OpsConsole.Domain.People;
+using OpsConsole.Features.Common;
+
+namespace OpsConsole.Features.Attendance;
+
+/// <summary>Make-up punch requests (补卡): staff ask with a reason, HR or a manager approves or refuses once.</summary>
+public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+{
+    public sealed record PendingMakeUp(MakeUpPunchRequest Request, Staff Staff);
+
+    public sealed record LeaveItem(LeaveRecord? Leave, OfficialAbsenceRecord? Official, Staff Staff);
+
+    public async Task<OpResult> RequestMakeUpAsync(int staffId, DateOnly date, PunchSlot slot, string reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var setup = await AttendanceSetup.LoadAsync(db, ct);
+        var month = YearMonth.Of(date);
+        var existing = await db.MakeUpPunchRequests.Where(m => m.StaffId == staffId && m.Date >= month.FirstDay && m.Date <= month.LastDay).ToListAsync(ct);
+        var outcome = MakeUpPunchPolicy.Request(staffId, date, slot, reason ?? "", clock.Now.DateTime, existing,
+            setup.RuleSets.ForMonth(month).Rules.MakeUpRequestsPerMonth, setup.Calendar);
+        if (outcome.Request is not { } request)
+        {
+            return outcome.Refusal switch
+            {
+                MakeUpRefusal.MonthlyLimitReached => OpResult.Fail("本月补卡次数已用完（每月最多 {0} 次）。", setup.RuleSets.ForMonth(month).Rules.MakeUpRequestsPerMonth),
+                MakeUpRefusal.AlreadyRequested => OpResult.Fail("这次打卡已经申请过补卡。"),
+                MakeUpRefusal.FutureDate => OpResult.Fail("不能为今天以后的日期申请补卡。"),
+                MakeUpRefusal.NotAWorkday => OpResult.Fail("该日不是工作日，无需补卡。"),
+                MakeUpRefusal.ReasonRequired => OpResult.FailOn("Reason", "请填写补卡原因。"),
+                _ => OpResult.FailOn("Reason", "补卡原因不能超过 {0} 个字符。", ApprovalRequest.ReasonMaxLength),
+            };
+        }
+        db.MakeUpPunchRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return OpResult.Ok;
+    }
+
+    public async Task<OpResult> WithdrawAsync(int staffId, int requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.MakeUpPunchRequests.FirstOrDefaultAsync(m => m.Id == requestId && m.StaffId == staffId, ct);
+        if (request is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
+        request.Withdraw();
+        await db.SaveChangesAsync(ct);
+        return OpResult.Ok;
+    }
+
+    /// <param name="deciderStaffId">The approver's own staff record: nobody decides their own request.</param>
+    public async Task<OpResult> DecideMakeUpAsync(int requestId, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
+    {
+        if (deciderStaffId is not { } decider) return OpResult.Fail("您的账号未关联人员档案，不能审批。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.MakeUpPunchRequests.FirstOrDefaultAsync(m => m.Id == requestId, ct);
+        if (request is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，请刷新后查看。");
+        if (request.StaffId == decider) return OpResult.Fail("不能审批自己的申请。");
+        if (!approve && string.IsNullOrWhiteSpace(refusalReason)) return OpResult.FailOn("RefusalReason", "驳回时请填写理由。");
+        try
+        {
+            if (approve) request.Approve(decider, clock.Now.DateTime);
+            else request.Refuse(decider, clock.Now.DateTime, refusalReason!);
+        }
+        catch (DomainException)
+        {
+            return OpResult.Fail("该申请无法按此处理，请刷新后重试。");
+        }
+        await db.SaveChangesAsync(ct);
+        return OpResult.Ok;
+    }
+
+    /// <summary>The exceptions to resolve for a month: pending make-ups first, then the month's make-ups, leave and official absences.</summary>
+    public async Task<(IReadOnlyList<PendingMakeUp> MakeUps, IReadOnlyList<LeaveItem> Leaves)> ExceptionsAsync(YearMonth month, int? departmentId,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var first = month.FirstDay;
+        var last = month.LastDay;
+        var staff = await db.Staff.AsNoTracking().Include(s => s.Department)
+            .Where(s => departmentId == null || s.DepartmentId == departmentId).ToDictionaryAsync(s => s.Id, ct);
+        var makeUps = (await db.MakeUpPunchRequests.AsNoTracking()
+                .Where(m => (m.Date >= first && m.Date <= last) || m.Status == RequestStatus.Pending).ToListAsync(ct))
+            .Where(m => staff.ContainsKey(m.StaffId))
+            .OrderBy(m => m.Status == RequestStatus.Pending ? 0 : 1).ThenByDescending(m => m.Date).ThenBy(m => m.Id)
+            .Select(m => new PendingMakeUp(m, staff[m.StaffId])).ToList();
+        var leaves = (await db.LeaveRecords.AsNoTracking().Where(l => l.Period.StartDate <= last && l.Period.EndDate >= first).ToListAsync(ct))
+            .Where(l => staff.ContainsKey(l.StaffId)).Select(l => new LeaveItem(l, null, staff[l.StaffId]));
+        var officials = (await db.OfficialAbsences.AsNoTracking().Where(o => o.Period.StartDate <= last && o.Period.EndDate >= first).ToListAsync(ct))
+            .Where(o => staff.ContainsKey(o.StaffId)).Select(o => new LeaveItem(null, o, staff[o.StaffId]));
+        return (makeUps, leaves.Concat(officials).OrderBy(i => i.Leave?.Period.StartDate ?? i.Official!.Period.StartDate).ToList());
+    }
+}

@@ -1,0 +1,15 @@
+namespace OpsConsole.Features.Attendance;
+
+public static class AttendanceServiceCollectionExtensions
+{
+    /// <summary>Attendance use cases, registered from one line in AddFeatures.</summary>
+    public static IServiceCollection AddAttendanceFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<PunchIngestion>();
+        services.AddScoped<Import.PunchFileImport>();
+        services.AddScoped<AttendanceMonths>();
+        services.AddScoped<AttendanceRequests>();
+        services.AddScoped<AttendanceSettings>();
+        return services;
+    }
+}
