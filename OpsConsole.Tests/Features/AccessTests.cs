@@ -35,6 +35,9 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
+        ["/display/lobby"] = [DeviceOnly],
+        ["/display/window"] = [DeviceOnly],
+        ["/evaluator"] = [DeviceOnly],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
@@ -31,6 +32,7 @@ public partial class Evaluator
     [Inject] private HallEvents Events { get; set; } = default!;
     [Inject] private DisplayQueries Queries { get; set; } = default!;
     [Inject] private EvaluationDesk Desk { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private IDisposable? subscription;
     private CancellationTokenSource? timer;
@@ -52,6 +54,12 @@ public partial class Evaluator
         window = await Queries.WindowAsync(id);
         // A completion just before this page (re)loaded can still be rated.
         if (await Desk.PendingAsync(id) is { } pending) ShowRating(pending);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The device layout has no staff chrome to do it: tests wait for this mark.
+        if (firstRender && RendererInfo.IsInteractive) await JS.InvokeVoidAsync("opsConsole.markInteractive");
     }
 
     private Task OnHallEventAsync(HallEvent e) => e switch
