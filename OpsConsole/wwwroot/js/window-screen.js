@@ -43,8 +43,11 @@
   function render(w) {
     if (!w) return;
     hook.state = w;
-    el("ws-window-number").textContent = format(d.windowFormat, w.windowNumber);
-    el("ws-window-name").textContent = w.windowName;
+    const label = format(d.windowFormat, w.windowNumber);
+    el("ws-window-number").textContent = label;
+    // "不动产登记 1号窗口" under "1号窗口" reads "不动产登记".
+    const name = w.windowName.endsWith(label) ? w.windowName.slice(0, -label.length).trim() : w.windowName;
+    el("ws-window-name").textContent = name || w.windowName;
     el("ws-staff-name").textContent = w.staffName || d.noStaff;
     renderPhoto(w);
     const closed = w.state === "Closed";
