@@ -126,6 +126,11 @@ public sealed class DisplayTests : IAsyncLifetime
         await Assertions.Expect(screen.Locator("[data-testid=ws-paused]")).ToContainTextAsync("会议");
         await screen.SetViewportSizeAsync(1366, 768);
         await screen.ScreenshotAsync("display-window-paused-1366");
+
+        // Closed (nobody signed in): also "暂停服务", saying the window is not open.
+        Assert.True((await Service<CounterDesk>().SignOutAsync(windowId, staffId)).Succeeded);
+        await Assertions.Expect(screen.Locator("[data-testid=ws-paused]")).ToContainTextAsync("窗口未开放", new() { Timeout = 3000 });
+        await Assertions.Expect(screen.Locator("[data-testid=ws-staff-name]")).ToHaveTextAsync("暂无工作人员");
         Assert.Empty(errors);
 
         // The server goes away: both screens show "连接中断" within 10 s.
