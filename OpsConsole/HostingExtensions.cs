@@ -10,6 +10,7 @@ using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features;
 using OpsConsole.Localization;
+using OpsConsole.Realtime;
 
 namespace OpsConsole;
 
@@ -42,6 +43,7 @@ public static class HostingExtensions
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddFeatures();
+        services.AddDisplays();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }
@@ -72,6 +74,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
+        app.MapDisplays();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

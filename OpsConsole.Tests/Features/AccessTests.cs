@@ -44,6 +44,9 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/attendance/monthly"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/attendance/imports"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/attendance/settings"] = [Roles.Admin],
+        ["/display/lobby"] = [DeviceOnly],
+        ["/display/window"] = [DeviceOnly],
+        ["/evaluator"] = [DeviceOnly],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -31,7 +31,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Reports.DailyOperationsReport>();
         services.AddScoped<Monitoring.HallActions>();
         services.AddSingleton<Monitoring.HallMonitor>();
-        services.AddSingleton<Monitoring.LobbyNoticeBoard>();
         services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddSingleton<Realtime.HallEvents>();

@@ -38,7 +38,7 @@ public sealed class DemoHistory(IDbContextFactory<OpsDbContext> dbFactory, ILogg
         var queues = await db.Set<ServiceQueue>().AsNoTracking().ToListAsync(ct);
         var routes = await db.Set<WindowQueueRoute>().AsNoTracking().Where(r => r.Precedence == 1).ToListAsync(ct);
         var staffAt = await db.Set<WindowSession>().AsNoTracking().Where(s => s.StaffId != null).ToDictionaryAsync(s => s.WindowId, s => s.StaffId!.Value, ct);
-        var calendar = new WeekendCalendar();
+        var calendar = new Features.Satisfaction.WeekendOnlyCalendar();
 
         var days = new List<DateOnly>();
         for (var d = today.AddDays(-1); days.Count < Days; d = d.AddDays(-1))
@@ -152,21 +152,4 @@ public sealed class DemoHistory(IDbContextFactory<OpsDbContext> dbFactory, ILogg
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    /// <summary>Weekends off; used until the holiday calendar of the attendance module is in place.</summary>
-    private sealed class WeekendCalendar : IWorkingDayCalendar
-    {
-        public bool IsWorkday(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
-        public DateOnly AddWorkingDays(DateOnly from, int days)
-        {
-            var d = from;
-            for (var added = 0; added < days;)
-            {
-                d = d.AddDays(1);
-                if (IsWorkday(d)) added++;
-            }
-            return d;
-        }
-    }
 }

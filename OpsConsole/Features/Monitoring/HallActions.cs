@@ -12,9 +12,10 @@ namespace OpsConsole.Features.Monitoring;
 
 /// <summary>What a manager does from the monitor: move or close windows, stop issuing, post a notice, end the day.</summary>
 public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, WriteGate gate, CenterClock clock, HallEvents events,
-    LobbyNoticeBoard notices, HallMonitor monitor)
+    HallMonitor monitor)
 {
     public const string NeedsConfirmation = "ConfirmServing";
+    public const int NoticeMaxLength = 200;
 
     /// <summary>
     /// Points a window at one queue (precedence 1), keeping its other queues behind it. A window
@@ -80,8 +81,7 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
     public async Task<OpResult> PostNoticeAsync(string text)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length > LobbyNoticeBoard.MaxLength) return OpResult.Fail("通知不能超过 {0} 个字符。", LobbyNoticeBoard.MaxLength);
-        notices.Set(trimmed);
+        if (trimmed.Length > NoticeMaxLength) return OpResult.Fail("通知不能超过 {0} 个字符。", NoticeMaxLength);
         await events.PublishAsync(new NoticePublished(clock.Now, trimmed));
         return OpResult.Ok;
     }
@@ -117,13 +117,4 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
         foreach (var e in changes) await events.PublishAsync(e);
         monitor.Poke();
     }
-}
-
-/// <summary>The notice scrolling on the lobby displays (kept in memory; empty = none).</summary>
-public sealed class LobbyNoticeBoard
-{
-    public const int MaxLength = 200;
-    private volatile string _text = "";
-    public string Text => _text;
-    public void Set(string text) => _text = text;
 }
