@@ -51,9 +51,9 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
     {
         var page = await fx.NewPageAsync();
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
-        await page.ClickAsync("a[href='catalog/windows']");
-        await page.WaitForSelectorAsync("table tbody tr");
+        await page.GotoAsync(fx.BaseUrl + "/catalog/windows");
         await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("table tbody tr");
         var before = await page.InnerTextAsync(".data-grid .small.ms-auto");
 
         await page.FillAsync("[data-testid=grid-search]", "综合");
@@ -77,6 +77,7 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.WaitForSelectorAsync("html[lang=en]");
         await Assertions.Expect(page.Locator(".app-nav")).ToContainTextAsync("Home");
         await page.ScreenshotAsync("home-manager-en");
+        await page.WaitForCircuitAsync();
         await page.ClickAsync("a[href='catalog/items']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Service items", RegexOptions.IgnoreCase));
         await page.Context.CloseAsync();

@@ -24,6 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Devices.DeviceAdmin>();
         services.AddScoped<TicketIssuer>();
         services.AddScoped<CounterDesk>();
+        services.AddSingleton<QueueCallLocks>();
         services.AddScoped<QueueQueries>();
         services.AddScoped<Monitoring.HallSnapshotBuilder>();
         services.AddScoped<Monitoring.AlertDesk>();

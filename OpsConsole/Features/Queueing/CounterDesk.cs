@@ -15,8 +15,8 @@ namespace OpsConsole.Features.Queueing;
 /// asks the domain, saves in one transaction and publishes the change after the commit.
 /// </summary>
 public sealed class CounterDesk(
-    IDbContextFactory<OpsDbContext> dbFactory, ResolvedDatabase database, WriteGate gate, CenterClock clock, HallEvents events,
-    IOptions<QueueingOptions> options)
+    IDbContextFactory<OpsDbContext> dbFactory, ResolvedDatabase database, WriteGate gate, QueueCallLocks callLocks, CenterClock clock,
+    HallEvents events, IOptions<QueueingOptions> options)
 {
     public Task<OpResult> SignInAsync(int windowId, int staffId) => RunAsync(windowId, staffId, requireSignedIn: false, async ctx =>
     {
@@ -35,7 +35,18 @@ public sealed class CounterDesk(
         return Task.FromResult(OpResult.Ok);
     });
 
-    public Task<OpResult> CallNextAsync(int windowId, int staffId) => RunAsync(windowId, staffId, async ctx =>
+    public async Task<OpResult> CallNextAsync(int windowId, int staffId)
+    {
+        List<int> routed;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            routed = await db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => r.QueueId).ToListAsync();
+        }
+        using var turn = await callLocks.AcquireAsync(routed);
+        return await CallNextLockedAsync(windowId, staffId);
+    }
+
+    private Task<OpResult> CallNextLockedAsync(int windowId, int staffId) => RunAsync(windowId, staffId, async ctx =>
     {
         if (ctx.Session.State == WindowState.Paused) return OpResult.Fail(QueueingMessages.Of(WindowErrors.Paused));
         if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
