@@ -35,6 +35,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
+        ["/counter"] = AllRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

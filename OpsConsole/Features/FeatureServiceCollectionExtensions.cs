@@ -22,6 +22,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<TicketIssuer>();
         services.AddScoped<CounterDesk>();
         services.AddScoped<QueueQueries>();
+        services.AddScoped<CounterChoices>();
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         return services;
