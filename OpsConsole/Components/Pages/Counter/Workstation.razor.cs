@@ -50,7 +50,7 @@ public sealed partial class Workstation
     private int Waiting => (view?.Queues.Sum(q => q.Waiting) ?? 0) + forThisWindow;
 
     private string? Subtitle => view is null ? L["请选择并登录您的窗口"]
-        : L["{0} 号窗口 · {1} · {2}", view.Window.Number, view.Window.Name, view.Staff?.Name ?? ""];
+        : L["{0} · {1}（{2}）", view.Window.Name, view.Staff?.Name ?? "", view.Staff?.EmployeeNo ?? ""];
 
     protected override async Task OnInitializedAsync()
     {
