@@ -119,13 +119,17 @@ public sealed class CounterWorkstationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATicketIsTransferredToAnotherQueueThroughTheDialog()
+    public async Task ADoubleClickCallsOneTicketAndTheDialogTransfersItToAnotherQueue()
     {
         var page = await OpenCounterAsync(1366, 768);
         var ticket = await IssueAsync("BDC");
+        var next = await IssueAsync("BDC");
         await Assertions.Expect(page.Locator("[data-testid=action-callnext]")).ToBeEnabledAsync();
-        await page.ClickAsync("[data-testid=action-callnext]");
+        // A double click calls one ticket, and says nothing alarming.
+        await page.DblClickAsync("[data-testid=action-callnext]");
         await Assertions.Expect(page.Locator("[data-testid=current-number]")).ToHaveTextAsync(ticket.Number);
+        await Assertions.Expect(page.Locator("[data-testid=waiting-count-BDC]")).ToHaveTextAsync("1");
+        Assert.Equal(0, await page.Locator("[data-testid=form-error]").CountAsync());
 
         await page.Keyboard.PressAsync("F8");
         await page.SelectOptionAsync("[data-testid=transfer-queue]", new SelectOptionValue { Label = "Z · 综合受理" });
@@ -135,6 +139,7 @@ public sealed class CounterWorkstationTests : IAsyncLifetime
         await using var ctx = app.CreateDbContext();
         var moved = ctx.Set<Ticket>().Single(t => t.Id == ticket.TicketId);
         Assert.Equal((TicketState.Waiting, PriorityClass.Transferred), (moved.State, moved.Priority));
+        Assert.Equal(TicketState.Waiting, ctx.Set<Ticket>().Single(t => t.Id == next.TicketId).State);
         await page.Context.CloseAsync();
     }
 
