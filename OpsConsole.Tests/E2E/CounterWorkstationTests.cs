@@ -48,6 +48,7 @@ public sealed class CounterWorkstationTests : IAsyncLifetime
         await page.WaitForCircuitAsync();
         await page.ClickAsync("a[href='counter']");
         await page.WaitForSelectorAsync("[data-testid=current-ticket]");
+        await page.WaitForSelectorAsync("html[data-counter-shortcuts=on]", new() { State = WaitForSelectorState.Attached });
         return page;
     }
 

@@ -16,5 +16,12 @@ export function register(dotnet) {
     dotnet.invokeMethodAsync("OnShortcut", e.key).catch(() => { /* circuit gone: the reconnect overlay says so */ });
   };
   document.addEventListener("keydown", onKey);
-  return { dispose: () => document.removeEventListener("keydown", onKey) };
+  // Marks the page as listening (browser tests wait for it before pressing keys).
+  document.documentElement.dataset.counterShortcuts = "on";
+  return {
+    dispose: () => {
+      document.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.counterShortcuts;
+    },
+  };
 }

@@ -59,7 +59,8 @@ public sealed partial class Workstation
         if (staffId is not null)
         {
             await ReloadAsync();
-            subscription = Events.Subscribe(OnHallEventAsync);
+            // Live updates only for the interactive page, not for its prerendered copy.
+            if (RendererInfo.IsInteractive) subscription = Events.Subscribe(OnHallEventAsync);
         }
         loaded = true;
     }
