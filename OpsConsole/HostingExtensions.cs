@@ -9,6 +9,7 @@ using OpsConsole.Data;
 using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features;
+using OpsConsole.Features.Queueing;
 using OpsConsole.Localization;
 using OpsConsole.Realtime;
 
@@ -75,6 +76,7 @@ public static class HostingExtensions
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
         app.MapDisplays();
+        app.MapCounterPadEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

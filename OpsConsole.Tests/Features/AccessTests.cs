@@ -47,6 +47,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/display/lobby"] = [DeviceOnly],
         ["/display/window"] = [DeviceOnly],
         ["/evaluator"] = [DeviceOnly],
+        ["/counter"] = AllRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

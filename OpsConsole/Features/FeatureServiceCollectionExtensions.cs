@@ -34,6 +34,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<Monitoring.HallMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
+        services.AddScoped<CounterChoices>();
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();

@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using OpsConsole.Auth;
+using OpsConsole.Domain.Windows;
+using OpsConsole.Features.Common;
+using OpsConsole.Features.Queueing;
+using OpsConsole.Realtime;
+
+namespace OpsConsole.Components.Pages.Counter;
+
+/// <summary>
+/// The counter workstation (叫号工作台): sign in to a window, then call and serve tickets with
+/// buttons or F-keys. The view reloads after each action and, coalesced, when the hall changes.
+/// </summary>
+public sealed partial class Workstation
+{
+    /// <summary>Bursts of hall events (a busy hall) cause at most one reload per this interval.</summary>
+    private static readonly TimeSpan RefreshDelay = TimeSpan.FromMilliseconds(300);
+
+    [Inject] private CounterDesk Desk { get; set; } = default!;
+    [Inject] private QueueQueries Queries { get; set; } = default!;
+    [Inject] private CounterChoices Choices { get; set; } = default!;
+    [Inject] private HallEvents Events { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    private readonly CancellationTokenSource disposed = new();
+    private IDisposable? subscription;
+    private DotNetObjectReference<Workstation>? selfRef;
+    private IJSObjectReference? shortcuts;
+    private int refreshPending;
+
+    private bool loaded;
+    private bool busy;
+    private int? staffId;
+    private QueueQueries.CounterView? view;
+    private HashSet<int> routedQueues = [];
+    private IReadOnlyList<string> serviceItems = [];
+    private int? serviceItemsQueueId;
+    private int forThisWindow;
+    private IReadOnlyList<CounterChoices.WindowChoice> choices = [];
+    private OpResult? result;
+    private bool transferOpen;
+    private bool pauseOpen;
+    private IReadOnlyList<CounterChoices.QueueTarget> transferQueues = [];
+    private IReadOnlyList<CounterChoices.WindowTarget> transferWindows = [];
+
+    private int Waiting => (view?.Queues.Sum(q => q.Waiting) ?? 0) + forThisWindow;
+
+    private string? Subtitle => view is null ? L["请选择并登录您的窗口"]
+        : L["{0} · {1}（{2}）", view.Window.Name, view.Staff?.Name ?? "", view.Staff?.EmployeeNo ?? ""];
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthState).User;
+        staffId = int.TryParse(user.FindFirstValue(AppClaimsPrincipalFactory.StaffIdClaim), out var id) ? id : null;
+        if (staffId is not null)
+        {
+            await ReloadAsync();
+            // Live updates only for the interactive page, not for its prerendered copy.
+            if (RendererInfo.IsInteractive) subscription = Events.Subscribe(OnHallEventAsync);
+        }
+        loaded = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || staffId is null) return;
+        selfRef = DotNetObjectReference.Create(this);
+        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/counter-shortcuts.js");
+        shortcuts = await module.InvokeAsync<IJSObjectReference>("register", selfRef);
+        await module.DisposeAsync();
+    }
+
+    /// <summary>Called by counter-shortcuts.js for F1–F9 (never while typing or in a dialog).</summary>
+    [JSInvokable]
+    public async Task OnShortcut(string key)
+    {
+        if (CounterActionRules.ByKey(key) is not { } action) return;
+        await DoAsync(action);
+        StateHasChanged();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (staffId is not { } me) return;
+        var windowId = await Queries.SignedInWindowAsync(me, disposed.Token);
+        var next = windowId is { } w ? await Queries.CounterAsync(w, disposed.Token) : null;
+        if (next is not null && next.Session.StaffId != me) next = null;
+        if (next is null)
+        {
+            choices = await Choices.WindowsAsync(me, disposed.Token);
+            (transferOpen, pauseOpen) = (false, false);
+        }
+        else
+        {
+            routedQueues = next.Queues.Select(q => q.QueueId).ToHashSet();
+            forThisWindow = await Choices.WaitingForWindowAsync(next.Window.Id, disposed.Token);
+            if (next.Current is { } t && t.QueueId != serviceItemsQueueId)
+            {
+                serviceItems = await Choices.ServiceItemsAsync(t.QueueId, disposed.Token);
+                serviceItemsQueueId = t.QueueId;
+            }
+            if (next.Current is null) transferOpen = false;
+        }
+        view = next;
+    }
+
+    private async Task DoAsync(CounterAction action)
+    {
+        if (view is null || busy || !CounterActionRules.Can(action, view, Waiting)) return;
+        var (w, s) = (view.Window.Id, staffId!.Value);
+        switch (action)
+        {
+            case CounterAction.CallNext: await RunAsync(() => Desk.CallNextAsync(w, s)); break;
+            case CounterAction.Recall: await RunAsync(() => Desk.RecallAsync(w, s)); break;
+            case CounterAction.Start: await RunAsync(() => Desk.StartAsync(w, s)); break;
+            case CounterAction.Complete: await RunAsync(() => Desk.CompleteAsync(w, s)); break;
+            case CounterAction.NoShow: await RunAsync(() => Desk.NoShowAsync(w, s)); break;
+            case CounterAction.Park: await RunAsync(() => Desk.ParkAsync(w, s)); break;
+            case CounterAction.Transfer: await OpenTransferAsync(); break;
+            case CounterAction.PauseOrResume when view.Session.State == WindowState.Paused: await RunAsync(() => Desk.ResumeAsync(w, s)); break;
+            case CounterAction.PauseOrResume: pauseOpen = true; break;
+        }
+    }
+
+    /// <summary>Runs one action at a time: a double click or a held key does not act twice.</summary>
+    private async Task RunAsync(Func<Task<OpResult>> action)
+    {
+        if (busy) return;
+        busy = true;
+        result = null;
+        StateHasChanged();
+        try
+        {
+            result = await action();
+            await ReloadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task OpenTransferAsync()
+    {
+        (transferQueues, transferWindows) = await Choices.TransferTargetsAsync(view!.Window.Id, disposed.Token);
+        transferOpen = true;
+    }
+
+    private Task SignInAsync(int windowId) => RunAsync(() => Desk.SignInAsync(windowId, staffId!.Value));
+
+    private Task SignOutAsync() => view is null ? Task.CompletedTask : RunAsync(() => Desk.SignOutAsync(view.Window.Id, staffId!.Value));
+
+    private Task ResumeParkedAsync(int ticketId) => RunAsync(() => Desk.ResumeParkedAsync(view!.Window.Id, staffId!.Value, ticketId));
+
+    private Task ReinstateAsync(int ticketId) => RunAsync(() => Desk.ReinstateAsync(view!.Window.Id, staffId!.Value, ticketId));
+
+    private async Task TransferAsync((int? QueueId, int? WindowId) target)
+    {
+        var (w, s) = (view!.Window.Id, staffId!.Value);
+        await RunAsync(() => target.QueueId is { } q ? Desk.TransferToQueueAsync(w, s, q) : Desk.TransferToWindowAsync(w, s, target.WindowId!.Value));
+        if (result?.Succeeded == true) transferOpen = false;
+    }
+
+    private async Task PauseAsync((PauseReason Reason, string? Note) pause)
+    {
+        await RunAsync(() => Desk.PauseAsync(view!.Window.Id, staffId!.Value, pause.Reason, pause.Note));
+        if (result?.Succeeded == true) pauseOpen = false;
+    }
+
+    private bool IsRelevant(HallEvent e)
+    {
+        var windowId = view?.Window.Id;
+        if (windowId is null) return e is WindowChanged;
+        return e switch
+        {
+            WindowChanged c => c.WindowId == windowId,
+            TicketIssued i => routedQueues.Contains(i.QueueId),
+            TicketCalled c => c.WindowId == windowId || routedQueues.Contains(c.QueueId),
+            // A transfer or a reinstated no-show may land here without touching our queues' windows.
+            TicketChanged c => c.WindowId == windowId || routedQueues.Contains(c.QueueId) || c.State is "Transferred" or "Waiting",
+            QueueChanged q => routedQueues.Contains(q.QueueId),
+            _ => false,
+        };
+    }
+
+    private Task OnHallEventAsync(HallEvent e)
+    {
+        // Runs on the publisher's thread: decide quickly, schedule at most one pending reload.
+        if (IsRelevant(e) && Interlocked.Exchange(ref refreshPending, 1) == 0) _ = RefreshSoonAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshSoonAsync()
+    {
+        try
+        {
+            await Task.Delay(RefreshDelay, disposed.Token);
+            // Cleared before reloading, so an event during the reload schedules another one.
+            Volatile.Write(ref refreshPending, 0);
+            await InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        await disposed.CancelAsync();
+        if (shortcuts is not null)
+        {
+            try
+            {
+                await shortcuts.InvokeVoidAsync("dispose");
+                await shortcuts.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; so is its listener.
+            }
+        }
+        selfRef?.Dispose();
+    }
+}
