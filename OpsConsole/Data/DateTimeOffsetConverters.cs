@@ -11,5 +11,9 @@ public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset
 
 /// <summary>SQLite: UTC, then a sortable 64-bit integer (SQLite has no offset-aware type).</summary>
 public sealed class UtcBinaryDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, long>(
-    v => new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped(v.ToUniversalTime()),
-    v => new DateTimeOffsetToBinaryConverter().ConvertFromProviderTyped(v));
+    v => Binary.ConvertToProviderTyped(v.ToUniversalTime()),
+    v => Binary.ConvertFromProviderTyped(v))
+{
+    // One shared instance: a new converter compiles its expression trees, about 0.1 ms for every value converted.
+    private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+}
