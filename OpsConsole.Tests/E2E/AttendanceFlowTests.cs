@@ -93,6 +93,27 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await hr.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnAdminImportsCalendarLinesAllOrNothing()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
+        await page.ClickAsync("a[href='attendance/settings']");
+        await page.WaitForSelectorAsync("[data-testid=calendar-card]");
+        await page.WaitForCircuitAsync();
+        await page.ScreenshotAsync("attendance-settings");
+
+        await page.FillAsync("[data-testid=calendar-csv]", "2027-01-01,holiday,元旦\n2027-13-01,holiday,错");
+        await page.ClickAsync("[data-testid=calendar-import]");
+        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).ToContainTextAsync("第2行：日期无法识别");
+        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).Not.ToContainTextAsync("2027-01-01 星期五");
+
+        await page.FillAsync("[data-testid=calendar-csv]", "2027-01-01,holiday,元旦\n2027-01-04,workday,测试调休");
+        await page.ClickAsync("[data-testid=calendar-import]");
+        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).ToContainTextAsync("2027-01-01 星期五");
+        await page.Context.CloseAsync();
+    }
+
     private async Task OpenMonthAsync(IPage page, DateOnly day)
     {
         await page.GotoAsync(fx.BaseUrl + "/attendance/me");

@@ -35,7 +35,7 @@ public sealed class PunchIngestion(IDbContextFactory<OpsDbContext> dbFactory, Ce
             {
                 return await StoreOnceAsync(candidates, channel, deviceId, import, ct);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception e) when (attempt < 3 && e is DbUpdateException or System.Data.Common.DbException)
             {
             }
         }
@@ -45,7 +45,6 @@ public sealed class PunchIngestion(IDbContextFactory<OpsDbContext> dbFactory, Ce
         Func<IReadOnlyList<RawPunch>, PunchImport>? import, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var intake = await IntakeAsync(db, candidates, ct);
         var verdicts = candidates.Select(intake.Judge).ToList();
@@ -61,12 +60,18 @@ public sealed class PunchIngestion(IDbContextFactory<OpsDbContext> dbFactory, Ce
             importId = batch.Id;
         }
         var punches = verdicts.Where(v => v.Punch is not null).Select(v => v.Punch!).ToList();
-        db.Punches.AddRange(punches);
-        db.RawPunches.AddRange(verdicts.Select(v => ToRaw(v, channel, received, deviceId, importId)));
-        await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertAsync(db, punches, setGeneratedId: true, ct: ct);
+        var raws = verdicts.Select(v => ToRaw(v, channel, received, deviceId, importId)).ToList();
+        await BulkInsert.InsertAsync(db, raws, setGeneratedId: false, RawPunchLinks, ct);
         await tx.CommitAsync(ct);
         return new Result(verdicts, importId);
     }
+
+    // A raw record points at its punch through the navigation; the punch's id is known once it is inserted.
+    private static readonly Dictionary<string, Func<RawPunch, object?>> RawPunchLinks = new()
+    {
+        [nameof(RawPunch.PunchId)] = r => r.Punch?.Id,
+    };
 
     private static RawPunch ToRaw(PunchVerdict v, PunchChannel channel, DateTimeOffset received, int? deviceId, int? importId) =>
         new(channel, received, v.Candidate.Fields, v.Outcome, v.Reason, v.Candidate.Time, v.StaffId, v.Punch, deviceId, importId, v.Candidate.RowNumber);
