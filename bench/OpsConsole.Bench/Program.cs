@@ -1,13 +1,42 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- attendance
-var command = args.FirstOrDefault() ?? "";
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor|all]
+var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
     case "attendance":
         await AttendanceBench.RunAsync();
         return 0;
+    case "queue":
+        await QueueTable();
+        return 0;
+    case "monitor":
+        Print(await MonitorBench.RunAsync());
+        return 0;
+    case "all":
+        await QueueTable();
+        Print(await MonitorBench.RunAsync());
+        await AttendanceBench.RunAsync();
+        return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench attendance");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor|all]");
         return 2;
+}
+
+static async Task QueueTable()
+{
+    var rows = await QueueBench.RunAsync("Sqlite");
+    if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_PG"))) rows.AddRange(await QueueBench.RunAsync("Postgres"));
+    else Console.Error.WriteLine("PostgreSQL skipped: set OPSCONSOLE_BENCH_PG (bench/README.md).");
+    Print(rows);
+}
+
+static void Print(IEnumerable<QueueBench.Row> rows)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Machine: {MachineInfo.Describe()}");
+    Console.WriteLine();
+    Console.WriteLine("| provider | what | size | result | target |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var r in rows) Console.WriteLine($"| {r.Provider} | {r.What} | {r.Size} | {r.Result} | {r.Target} |");
 }
