@@ -9,6 +9,7 @@ using OpsConsole.Data;
 using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features;
+using OpsConsole.Features.Queueing;
 using OpsConsole.Localization;
 
 namespace OpsConsole;
@@ -71,6 +72,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
+        app.MapKioskEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

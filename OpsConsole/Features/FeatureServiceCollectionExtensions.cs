@@ -22,6 +22,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<TicketIssuer>();
         services.AddScoped<CounterDesk>();
         services.AddScoped<QueueQueries>();
+        services.AddScoped<KioskMenu>();
+        services.AddScoped<AppointmentBook>();
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         return services;
