@@ -35,6 +35,10 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/admin/accounts"] = [Roles.Admin],
         ["/admin/audit"] = [Roles.Admin],
         ["/device"] = [DeviceOnly],
+        ["/kiosk"] = [DeviceOnly],
+        ["/t/{Code}"] = [Anyone],
+        ["/appointments"] = AllRoles,
+        ["/green-channel"] = ManagerRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

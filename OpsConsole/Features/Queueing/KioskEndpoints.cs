@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using OpsConsole.Auth;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Domain.Queueing;
@@ -24,15 +25,19 @@ public static class KioskEndpoints
 
     public sealed record SlotDto(string Start, string End, int Capacity, int Remaining);
 
+    /// <summary>Kiosk devices only, authenticated by the device scheme (so a missing token is a 401 problem, not a sign-in page).</summary>
+    private static readonly AuthorizationPolicy KioskDevice = new AuthorizationPolicyBuilder(DeviceAuthenticationHandler.SchemeName)
+        .RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim, nameof(DeviceKind.Kiosk)).Build();
+
     public static void MapKioskEndpoints(this WebApplication app)
     {
-        var kiosk = app.MapGroup("/api/kiosk").RequireAuthorization(DevicePrincipal.DevicePolicy(DeviceKind.Kiosk));
+        var kiosk = app.MapGroup("/api/kiosk").RequireAuthorization(KioskDevice);
         kiosk.MapGet("/queues", async (KioskMenu menu, CancellationToken ct) =>
             Results.Json((await menu.QueuesAsync(ct)).Select(q => new QueueDto(q.Code, q.Prefix.ToString(), q.Name, q.Waiting,
                 WaitText.Minutes(q.EstimatedWait), q.Issuing, q.Reason is null ? null : q.Reason + (q.ReasonDetail is { } d ? d : ""), q.ReasonCode)), ApiProblems.JsonOptions));
         kiosk.MapPost("/tickets", IssueAsync);
 
-        var appointments = app.MapGroup("/api/appointments").RequireAuthorization(DevicePrincipal.DevicePolicy(DeviceKind.Kiosk));
+        var appointments = app.MapGroup("/api/appointments").RequireAuthorization(KioskDevice);
         appointments.MapGet("/slots", SlotsAsync);
         appointments.MapPost("/", BookAsync);
     }

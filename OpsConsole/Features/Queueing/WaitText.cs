@@ -2,7 +2,7 @@ using Microsoft.Extensions.Localization;
 
 namespace OpsConsole.Features.Queueing;
 
-/// <summary>An estimated wait as applicants read it: "约 15 分钟", "无需等候", "暂无估计".</summary>
+/// <summary>An estimated wait as applicants read it: about 15 minutes, no wait, no estimate.</summary>
 public static class WaitText
 {
     public static string Of(IStringLocalizer L, TimeSpan? wait) => wait switch
