@@ -163,6 +163,8 @@ public sealed partial class Kiosk
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // DeviceLayout does not mark the page; the reconnect script and tests rely on the mark.
+        if (firstRender && RendererInfo.IsInteractive) await JS.InvokeVoidAsync("opsConsole.markInteractive");
         if (!printPending) return;
         printPending = false;
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
