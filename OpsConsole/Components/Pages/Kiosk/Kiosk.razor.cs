@@ -34,6 +34,7 @@ public sealed partial class Kiosk
     private bool printPending;
     private int refreshing;
     private IDisposable? subscription;
+    private volatile bool disposed;
     private CancellationTokenSource? returnTimer;
     private Timer? clockTimer;
     private IJSObjectReference? module;
@@ -57,10 +58,11 @@ public sealed partial class Kiosk
     /// <summary>Reloads the menu, at most one reload at a time (a burst of events coalesces).</summary>
     private async Task RefreshAsync()
     {
-        if (Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        if (disposed || Interlocked.Exchange(ref refreshing, 1) == 1) return;
         try
         {
             await Task.Delay(300);
+            if (disposed) return;
             await InvokeAsync(async () =>
             {
                 await LoadAsync();
@@ -214,6 +216,7 @@ public sealed partial class Kiosk
 
     public void Dispose()
     {
+        disposed = true;
         subscription?.Dispose();
         clockTimer?.Dispose();
         returnTimer?.Cancel();

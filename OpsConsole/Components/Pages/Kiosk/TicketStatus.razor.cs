@@ -19,6 +19,7 @@ public sealed partial class TicketStatus
     private bool loaded;
     private int refreshing;
     private IDisposable? subscription;
+    private volatile bool disposed;
     private Timer? timer;
 
     protected override async Task OnParametersSetAsync()
@@ -33,7 +34,7 @@ public sealed partial class TicketStatus
 
     private async Task RefreshAsync()
     {
-        if (status is null || Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        if (disposed || status is null || Interlocked.Exchange(ref refreshing, 1) == 1) return;
         try
         {
             await Task.Delay(200);
@@ -75,6 +76,7 @@ public sealed partial class TicketStatus
 
     public void Dispose()
     {
+        disposed = true;
         subscription?.Dispose();
         timer?.Dispose();
     }
