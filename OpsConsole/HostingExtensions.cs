@@ -77,6 +77,7 @@ public static class HostingExtensions
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
         app.MapDisplays();
         app.MapCounterPadEndpoints();
+        app.MapKioskEndpoints();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

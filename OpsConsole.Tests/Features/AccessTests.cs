@@ -48,6 +48,10 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/display/window"] = [DeviceOnly],
         ["/evaluator"] = [DeviceOnly],
         ["/counter"] = AllRoles,
+        ["/kiosk"] = [DeviceOnly],
+        ["/t/{Code}"] = [Anyone],
+        ["/appointments"] = AllRoles,
+        ["/green-channel"] = ManagerRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

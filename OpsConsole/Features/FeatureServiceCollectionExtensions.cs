@@ -35,6 +35,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddScoped<CounterChoices>();
+        services.AddScoped<KioskMenu>();
+        services.AddScoped<AppointmentBook>();
         services.AddSingleton<Realtime.HallEvents>();
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();

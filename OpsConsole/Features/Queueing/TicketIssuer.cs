@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -154,11 +153,7 @@ public sealed class TicketIssuer(
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', '-').Replace('/', '_');
 
     /// <summary>ID numbers are never stored: only an HMAC with the installation's secret.</summary>
-    private string HashIdNumber(string idNumber)
-    {
-        var key = Encoding.UTF8.GetBytes(options.Value.IdNumberSalt);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(idNumber.Trim().ToUpperInvariant())));
-    }
+    private string HashIdNumber(string idNumber) => IdNumbers.Hash(options.Value.IdNumberSalt, idNumber);
 
     /// <summary>18 characters: 17 digits and a digit or X (the check digit is not verified here).</summary>
     public static bool IsPlausibleIdNumber(string value)

@@ -1,0 +1,225 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using OpsConsole.Domain.Queueing;
+using OpsConsole.Features.Common;
+using OpsConsole.Features.Queueing;
+using OpsConsole.Realtime;
+
+namespace OpsConsole.Components.Pages.Kiosk;
+
+public sealed partial class Kiosk
+{
+    /// <summary>Seconds the success screen stays before the kiosk returns to the start.</summary>
+    public const int ReturnSeconds = 10;
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+
+    private enum Screen { Menu, IdNumber, Booking, Issued }
+
+    [Inject] private KioskMenu Menu { get; set; } = default!;
+    [Inject] private TicketIssuer Issuer { get; set; } = default!;
+    [Inject] private HallEvents Events { get; set; } = default!;
+    [Inject] private CenterClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private Screen screen = Screen.Menu;
+    private IReadOnlyList<KioskMenu.KioskZone> zones = [];
+    private string centerName = "";
+    private KioskMenu.KioskQueue? chosen;
+    private string entry = "";
+    private IssuedTicket? issued;
+    private string statusUrl = "";
+    private OpResult? error;
+    private bool busy;
+    private bool printPending;
+    private int refreshing;
+    private IDisposable? subscription;
+    private volatile bool disposed;
+    private CancellationTokenSource? returnTimer;
+    private Timer? clockTimer;
+    private IJSObjectReference? module;
+
+    private object[] LocalizedArgs => (error?.Args ?? []).Select(a => a is string s ? (object)L[s].Value : a).ToArray();
+
+    protected override async Task OnInitializedAsync()
+    {
+        centerName = await Menu.CenterNameAsync();
+        await LoadAsync();
+        subscription = Events.Subscribe(OnHallEvent);
+        // The clock and the refusals (opening hours) move with time even when nothing happens.
+        clockTimer = new Timer(_ => _ = RefreshAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    private async Task LoadAsync() => zones = KioskMenu.ByZone(await Menu.QueuesAsync());
+
+    private Task OnHallEvent(HallEvent e) =>
+        e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged ? RefreshAsync() : Task.CompletedTask;
+
+    /// <summary>Reloads the menu, at most one reload at a time (a burst of events coalesces).</summary>
+    private async Task RefreshAsync()
+    {
+        if (disposed || Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        try
+        {
+            await Task.Delay(300);
+            if (disposed) return;
+            await InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+        finally
+        {
+            Volatile.Write(ref refreshing, 0);
+        }
+    }
+
+    private void Choose(KioskMenu.KioskQueue queue)
+    {
+        chosen = queue;
+        entry = "";
+        error = null;
+        screen = Screen.IdNumber;
+        ArmReturn(IdleTimeout);
+    }
+
+    private void StartCheckIn()
+    {
+        entry = "";
+        error = null;
+        screen = Screen.Booking;
+        ArmReturn(IdleTimeout);
+    }
+
+    private void Key(char key)
+    {
+        var max = screen == Screen.IdNumber ? 18 : Appointment.BookingCodeMaxLength;
+        // X is only the last character of an ID number.
+        if (entry.Length < max && (key != 'X' || entry.Length == 17)) entry += key;
+        ArmReturn(IdleTimeout);
+    }
+
+    private void Backspace()
+    {
+        if (entry.Length > 0) entry = entry[..^1];
+        ArmReturn(IdleTimeout);
+    }
+
+    private static string Grouped(string id) =>
+        id.Length <= 6 ? id : id.Length <= 14 ? $"{id[..6]} {id[6..]}" : $"{id[..6]} {id[6..14]} {id[14..]}";
+
+    private async Task TakeAsync(bool withId)
+    {
+        if (chosen is null || busy) return;
+        busy = true;
+        try
+        {
+            var outcome = await Issuer.IssueAsync(chosen.Code, TicketChannel.Kiosk, withId ? entry : null);
+            await ShowAsync(outcome, fallback: withId ? Screen.IdNumber : Screen.Menu);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task CheckInAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            await ShowAsync(await Issuer.CheckInAsync(entry), fallback: Screen.Booking);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task ShowAsync(IssueOutcome outcome, Screen fallback)
+    {
+        entry = "";
+        if (!outcome.Result.Succeeded)
+        {
+            error = outcome.Result;
+            // A refused queue goes back to the menu, where its tile now says why.
+            screen = KioskMenu.CodeOf(outcome.Result) is "invalid_id_number" or "invalid_booking_code" or "unknown_booking" or "booking_too_early"
+                ? fallback : Screen.Menu;
+            await LoadAsync();
+            ArmReturn(IdleTimeout);
+            return;
+        }
+        issued = outcome.Ticket!;
+        statusUrl = Menu.StatusUrl(issued.PublicCode, Nav.BaseUri);
+        error = null;
+        screen = Screen.Issued;
+        printPending = true;
+        ArmReturn(TimeSpan.FromSeconds(ReturnSeconds));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // DeviceLayout does not mark the page; the reconnect script and tests rely on the mark.
+        if (firstRender && RendererInfo.IsInteractive) await JS.InvokeVoidAsync("opsConsole.markInteractive");
+        if (!printPending) return;
+        printPending = false;
+        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+        await module.InvokeVoidAsync("printSlip");
+    }
+
+    private void Home()
+    {
+        returnTimer?.Cancel();
+        screen = Screen.Menu;
+        chosen = null;
+        issued = null;
+        entry = "";
+        _ = RefreshAsync();
+    }
+
+    /// <summary>Goes back to the start after <paramref name="after"/> without a touch.</summary>
+    private void ArmReturn(TimeSpan after)
+    {
+        returnTimer?.Cancel();
+        returnTimer = new CancellationTokenSource();
+        var token = returnTimer.Token;
+        _ = ReturnLaterAsync(after, token);
+    }
+
+    private async Task ReturnLaterAsync(TimeSpan after, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(after, token);
+            await InvokeAsync(() =>
+            {
+                if (token.IsCancellationRequested) return;
+                error = null;
+                Home();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        subscription?.Dispose();
+        clockTimer?.Dispose();
+        returnTimer?.Cancel();
+        _ = module?.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Components;
+using OpsConsole.Domain.Queueing;
+using OpsConsole.Features.Queueing;
+using OpsConsole.Realtime;
+
+namespace OpsConsole.Components.Pages.Kiosk;
+
+public sealed partial class TicketStatus
+{
+    /// <summary>The ticket's public code from the slip's QR code (required, from the route).</summary>
+    [Parameter] public string Code { get; set; } = "";
+
+    [Inject] private QueueQueries Queries { get; set; } = default!;
+    [Inject] private KioskMenu Menu { get; set; } = default!;
+    [Inject] private HallEvents Events { get; set; } = default!;
+
+    private QueueQueries.PublicTicketStatus? status;
+    private string centerName = "";
+    private bool loaded;
+    private int refreshing;
+    private IDisposable? subscription;
+    private volatile bool disposed;
+    private Timer? timer;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        status = await Queries.StatusAsync(Code);
+        if (status is not null && centerName == "") centerName = await Menu.CenterNameAsync();
+        loaded = true;
+        subscription ??= Events.Subscribe(e => e is TicketIssued or TicketCalled or TicketChanged or WindowChanged ? RefreshAsync() : Task.CompletedTask);
+        // Forecasts drift with time even when nothing is called.
+        timer ??= new Timer(_ => _ = RefreshAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (disposed || status is null || Interlocked.Exchange(ref refreshing, 1) == 1) return;
+        try
+        {
+            await Task.Delay(200);
+            var fresh = await Queries.StatusAsync(Code);
+            await InvokeAsync(() =>
+            {
+                status = fresh;
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+        finally
+        {
+            Volatile.Write(ref refreshing, 0);
+        }
+    }
+
+    private string StateText => status!.State switch
+    {
+        TicketState.Waiting => L["等候中"],
+        TicketState.Called => L["请到 {0} 号窗口办理", status.WindowNumber ?? 0],
+        TicketState.Serving => L["正在 {0} 号窗口办理", status.WindowNumber ?? 0],
+        TicketState.Completed => L["已办结"],
+        TicketState.NoShow => L["已过号"],
+        TicketState.Parked => L["暂停办理，请留意窗口通知"],
+        _ => L["已取消"],
+    };
+
+    private string StateClass => status!.State switch
+    {
+        TicketState.Waiting => "is-waiting",
+        TicketState.Called or TicketState.Serving => "is-called",
+        TicketState.NoShow or TicketState.Parked => "is-missed",
+        _ => "is-done",
+    };
+
+    public void Dispose()
+    {
+        disposed = true;
+        subscription?.Dispose();
+        timer?.Dispose();
+    }
+}
