@@ -54,10 +54,10 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.GotoAsync(fx.BaseUrl + "/catalog/windows");
         await page.WaitForCircuitAsync();
         await page.WaitForSelectorAsync("table tbody tr");
-        var before = await page.InnerTextAsync(".data-grid .small.ms-auto");
 
         // Under load the first input can reach the page before its interactive render replaces
-        // the prerendered grid and be lost: type again until the grid has taken it.
+        // the prerendered grid and be lost: type again until the grid has taken it (the row
+        // count read before typing is not a reliable "before" for the same reason).
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await page.FillAsync("[data-testid=grid-search]", "综合");
@@ -71,7 +71,6 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
                 await page.FillAsync("[data-testid=grid-search]", "");
             }
         }
-        await Assertions.Expect(page.Locator(".data-grid .small.ms-auto")).Not.ToHaveTextAsync(before);
         await Assertions.Expect(page.Locator("table tbody tr").First).ToContainTextAsync("综合");
 
         await page.Locator("table tbody tr").First.ClickAsync();
