@@ -34,11 +34,12 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await staff.ClickAsync($"[data-testid=day-{pending.Date.Day}]");
         await Assertions.Expect(staff.Locator("[data-testid=day-detail]")).ToContainTextAsync("补卡待审批");
         await staff.ScreenshotAsync("attendance-me-before");
+        await staff.Context.CloseAsync(); // one live circuit at a time: the test machine is small and shared
 
         // HR imports a messy export.
         var hr = await fx.NewPageAsync();
         await hr.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
-        await hr.ClickAsync("a[href='attendance/imports']");
+        await hr.GotoAsync(fx.BaseUrl + "/attendance/imports");
         await hr.WaitForSelectorAsync("[data-testid=import-history]");
         await hr.WaitForCircuitAsync();
         var file = ExportCorpus.Gb(ExportCorpus.MessyCsv("BJ0096", ExportCorpus.Day(95)));
@@ -74,7 +75,9 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await Assertions.Expect(actions).ToHaveCountAsync(0);
 
         // Staff after: the line is gone and the slot counts as a make-up.
-        await staff.ReloadAsync();
+        await hr.Context.CloseAsync();
+        staff = await fx.NewPageAsync();
+        await staff.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.WindowStaff], DemoAccounts.Password);
         await OpenMonthAsync(staff, pending.Date);
         await staff.ClickAsync($"[data-testid=day-{pending.Date.Day}]");
         await Assertions.Expect(staff.Locator("[data-testid=day-detail]")).ToContainTextAsync("补卡");
@@ -83,14 +86,26 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         Assert.DoesNotContain(missingLine, await staff.InnerTextAsync("main"));
         await staff.ScreenshotAsync("attendance-me-after");
 
+        // And asks for a day of annual leave next week.
+        var leaveDay = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(7);
+        await staff.ClickAsync("[data-testid=request-leave]");
+        await staff.SelectOptionAsync("[data-testid=leave-kind]", "Annual");
+        await staff.FillAsync("[data-testid=leave-start]", leaveDay.ToString("yyyy-MM-dd"));
+        await staff.FillAsync("[data-testid=leave-end]", leaveDay.ToString("yyyy-MM-dd"));
+        await staff.FillAsync("[data-testid=leave-reason]", "回乡探亲");
+        await staff.ScreenshotAsync("attendance-leave-dialog");
+        await staff.ClickAsync("[data-testid=leave-submit]");
+        if (leaveDay.Month == DateTime.UtcNow.AddHours(8).Month)
+            await Assertions.Expect(staff.Locator("[data-testid=my-requests]")).ToContainTextAsync("年休假");
+        await Assertions.Expect(staff.Locator("[data-testid=leave-submit]")).ToHaveCountAsync(0);
+
+        await staff.Context.CloseAsync();
         var wide = await fx.NewPageAsync(1920, 1080);
         await wide.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
         await wide.GotoAsync(fx.BaseUrl + "/attendance/monthly");
         await wide.WaitForSelectorAsync("[data-testid=monthly-sheet]");
         await wide.ScreenshotAsync("attendance-monthly-sheet-1920");
         await wide.Context.CloseAsync();
-        await staff.Context.CloseAsync();
-        await hr.Context.CloseAsync();
     }
 
     [Fact]
@@ -98,9 +113,10 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
     {
         var page = await fx.NewPageAsync();
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
-        await page.ClickAsync("a[href='attendance/settings']");
-        await page.WaitForSelectorAsync("[data-testid=calendar-card]");
+        // A full load, so the circuit marker is this page's own (enhanced navigation keeps the previous page's).
+        await page.GotoAsync(fx.BaseUrl + "/attendance/settings");
         await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("[data-testid=calendar-csv]");
         await page.ScreenshotAsync("attendance-settings");
 
         await page.FillAsync("[data-testid=calendar-csv]", "2027-01-01,holiday,元旦\n2027-13-01,holiday,错");

@@ -116,4 +116,27 @@ public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<S
         Assert.Equal(PunchSource.MakeUp, month.Attendance.HalfDay(D("2026-10-12"), HalfDay.Morning).In!.Source);
         Assert.Equal(0, month.MakeUpsLeft);
     }
+
+    [Fact]
+    public async Task ApprovedLeaveExcusesItsHalfDaysAndOverlapsAreRefused()
+    {
+        var (staffId, manager) = await OctoberAsync("T0003");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
+        var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
+
+        Assert.Equal("结束时间不能早于开始时间。", (await requests.RequestLeaveAsync(staffId, LeaveKind.Annual, D("2026-10-14"), HalfDay.Afternoon, D("2026-10-14"), HalfDay.Morning, "")).Error);
+        Assert.True((await requests.RequestLeaveAsync(staffId, LeaveKind.Annual, D("2026-10-13"), HalfDay.Morning, D("2026-10-14"), HalfDay.Afternoon, "探亲")).Succeeded);
+        Assert.Equal("这段时间已有请假申请。", (await requests.RequestLeaveAsync(staffId, LeaveKind.Sick, D("2026-10-14"), HalfDay.Morning, D("2026-10-14"), HalfDay.Morning, "")).Error);
+        Assert.Equal(33m, (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance.Deduction); // pending: no effect
+
+        var (_, leaves) = await requests.ExceptionsAsync(new YearMonth(2026, 10), null);
+        var pending = leaves.Single(l => l.Staff.Id == staffId && l.Leave?.Status == RequestStatus.Pending && l.Leave.Kind == LeaveKind.Annual).Leave!;
+        Assert.True((await requests.DecideLeaveAsync(pending.Id, manager, true, null)).Succeeded);
+
+        var month = (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance;
+        Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-13"), HalfDay.Morning).Status);
+        Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-14"), HalfDay.Afternoon).Status);
+        Assert.Equal(33m - 5 - 5 - 5, month.Deduction); // 13th morning absence, 14th late and early absences excused
+    }
 }

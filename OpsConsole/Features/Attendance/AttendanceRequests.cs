@@ -50,6 +50,44 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         return OpResult.Ok;
     }
 
+    public async Task<OpResult> WithdrawLeaveAsync(int staffId, int leaveId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leave = await db.LeaveRecords.FirstOrDefaultAsync(l => l.Id == leaveId && l.StaffId == staffId, ct);
+        if (leave is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        if (leave.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
+        leave.Withdraw();
+        await db.SaveChangesAsync(ct);
+        return OpResult.Ok;
+    }
+
+    /// <summary>A staff member asks for leave over a range of half-days; it counts once a manager approves it.</summary>
+    public async Task<OpResult> RequestLeaveAsync(int staffId, LeaveKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf,
+        string? reason, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(kind)) return OpResult.FailOn("Kind", "请选择请假类别。");
+        if (end.DayNumber * 2 + (int)endHalf < start.DayNumber * 2 + (int)startHalf) return OpResult.FailOn("End", "结束时间不能早于开始时间。");
+        if ((reason ?? "").Trim().Length > ApprovalRequest.ReasonMaxLength) return OpResult.FailOn("Reason", "请假事由不能超过 {0} 个字符。", ApprovalRequest.ReasonMaxLength);
+        var period = new HalfDayRange(start, startHalf, end, endHalf);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var active = await db.LeaveRecords.AsNoTracking()
+            .Where(l => l.StaffId == staffId && (l.Status == RequestStatus.Pending || l.Status == RequestStatus.Approved)
+                        && l.Period.StartDate <= end && l.Period.EndDate >= start).ToListAsync(ct);
+        if (active.Any(l => l.Period.Overlaps(period))) return OpResult.Fail("这段时间已有请假申请。");
+        db.LeaveRecords.Add(new LeaveRecord(staffId, kind, period, reason ?? "", clock.Now.DateTime));
+        await db.SaveChangesAsync(ct);
+        return OpResult.Ok;
+    }
+
+    public async Task<OpResult> DecideLeaveAsync(int leaveId, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
+    {
+        if (deciderStaffId is not { } decider) return OpResult.Fail("您的账号未关联人员档案，不能审批。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leave = await db.LeaveRecords.FirstOrDefaultAsync(l => l.Id == leaveId, ct);
+        if (leave is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        return await DecideAsync(db, leave, decider, approve, refusalReason, ct);
+    }
+
     /// <param name="deciderStaffId">The approver's own staff record: nobody decides their own request.</param>
     public async Task<OpResult> DecideMakeUpAsync(int requestId, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
     {
@@ -57,6 +95,11 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.MakeUpPunchRequests.FirstOrDefaultAsync(m => m.Id == requestId, ct);
         if (request is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        return await DecideAsync(db, request, decider, approve, refusalReason, ct);
+    }
+
+    private async Task<OpResult> DecideAsync(OpsDbContext db, ApprovalRequest request, int decider, bool approve, string? refusalReason, CancellationToken ct)
+    {
         if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，请刷新后查看。");
         if (request.StaffId == decider) return OpResult.Fail("不能审批自己的申请。");
         if (!approve && string.IsNullOrWhiteSpace(refusalReason)) return OpResult.FailOn("RefusalReason", "驳回时请填写理由。");
@@ -87,10 +130,12 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
             .Where(m => staff.ContainsKey(m.StaffId))
             .OrderBy(m => m.Status == RequestStatus.Pending ? 0 : 1).ThenByDescending(m => m.Date).ThenBy(m => m.Id)
             .Select(m => new PendingMakeUp(m, staff[m.StaffId])).ToList();
-        var leaves = (await db.LeaveRecords.AsNoTracking().Where(l => l.Period.StartDate <= last && l.Period.EndDate >= first).ToListAsync(ct))
+        var leaves = (await db.LeaveRecords.AsNoTracking()
+                .Where(l => (l.Period.StartDate <= last && l.Period.EndDate >= first) || l.Status == RequestStatus.Pending).ToListAsync(ct))
             .Where(l => staff.ContainsKey(l.StaffId)).Select(l => new LeaveItem(l, null, staff[l.StaffId]));
         var officials = (await db.OfficialAbsences.AsNoTracking().Where(o => o.Period.StartDate <= last && o.Period.EndDate >= first).ToListAsync(ct))
             .Where(o => staff.ContainsKey(o.StaffId)).Select(o => new LeaveItem(null, o, staff[o.StaffId]));
-        return (makeUps, leaves.Concat(officials).OrderBy(i => i.Leave?.Period.StartDate ?? i.Official!.Period.StartDate).ToList());
+        return (makeUps, leaves.Concat(officials)
+            .OrderBy(i => i.Leave?.Status == RequestStatus.Pending ? 0 : 1).ThenBy(i => i.Leave?.Period.StartDate ?? i.Official!.Period.StartDate).ToList());
     }
 }
