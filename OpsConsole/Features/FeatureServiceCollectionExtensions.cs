@@ -30,6 +30,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Monitoring.AlertDesk>();
         services.AddScoped<Monitoring.StaffingSuggestion>();
         services.AddScoped<Reports.DailyOperationsReport>();
+        services.AddScoped<Windows.RouteEditor>();
+        services.AddScoped<Windows.SkillEditor>();
+        services.AddScoped<Windows.RosterBoard>();
+        services.AddScoped<Windows.RosterQueries>();
         services.AddScoped<Monitoring.HallActions>();
         services.AddSingleton<Monitoring.HallMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());

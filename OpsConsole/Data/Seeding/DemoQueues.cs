@@ -18,7 +18,7 @@ public static class DemoQueues
     };
 
     /// <summary>Departments whose items the 1D comprehensive windows also take (second precedence).</summary>
-    private static readonly HashSet<string> PooledAtComprehensive = ["SB", "YB", "GJJ", "MZ", "RS"];
+    public static readonly IReadOnlySet<string> PooledAtComprehensive = new HashSet<string> { "SB", "YB", "GJJ", "MZ", "RS" };
 
     public const string ComprehensiveCode = "ZH";
     public const string PickupCode = "CJ";

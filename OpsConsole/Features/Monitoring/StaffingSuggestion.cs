@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Data;
+using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Domain.Staffing;
 using OpsConsole.Domain.Windows;
@@ -18,7 +19,8 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
 
     public sealed record QueueInfo(int QueueId, string Code, char Prefix, string Name, TimeSpan MeanService, TimeSpan TargetWait);
 
-    public sealed record Result(DateOnly Day, IReadOnlyList<QueueInfo> Queues, IReadOnlyList<StaffingHour> Hours, TimeSpan Took);
+    /// <param name="FromRoster">Whether the windows come from the day's roster (else from the windows staffed now).</param>
+    public sealed record Result(DateOnly Day, IReadOnlyList<QueueInfo> Queues, IReadOnlyList<StaffingHour> Hours, TimeSpan Took, bool FromRoster);
 
     public async Task<Result> ForAsync(DateOnly day, CancellationToken ct = default)
     {
@@ -43,15 +45,30 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
         var queues = (await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix).ToListAsync(ct))
             .Select(q => new QueueInfo(q.Id, q.Code, q.Prefix, q.Name, mean.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime), q.TargetWait)).ToList();
 
-        // Until rosters exist, "rostered" = staffed windows that serve the queue first.
-        var firstChoice = await (from r in db.Set<WindowQueueRoute>()
-                                 join s in db.Set<WindowSession>() on r.WindowId equals s.WindowId
-                                 where r.Precedence == 1 && s.State != WindowState.Closed
-                                 group r by r.QueueId into g
-                                 select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Rostered = windows on the day's roster whose first-choice queue it is, by half-day; a day without
+        // any roster falls back to the staffed windows that serve the queue first right now.
+        var firstChoice = await db.Set<WindowQueueRoute>().AsNoTracking().Where(r => r.Precedence == 1)
+            .Select(r => new { r.WindowId, r.QueueId }).ToListAsync(ct);
+        var rostered = await db.Set<RosterEntry>().AsNoTracking().Where(r => r.Day == day)
+            .Select(r => new { r.WindowId, r.HalfDay }).Distinct().ToListAsync(ct);
+        Func<int, int, int> windowsFor;
+        if (rostered.Count > 0)
+        {
+            var perHalf = (from r in rostered
+                           join f in firstChoice on r.WindowId equals f.WindowId
+                           group r by (f.QueueId, r.HalfDay) into g
+                           select (g.Key, g.Count())).ToDictionary(x => x.Key, x => x.Item2);
+            windowsFor = (queueId, hour) => perHalf.GetValueOrDefault((queueId, hour < 12 ? HalfDay.Morning : HalfDay.Afternoon));
+        }
+        else
+        {
+            var open = (await db.Set<WindowSession>().AsNoTracking().Where(s => s.State != WindowState.Closed).Select(s => s.WindowId).ToListAsync(ct)).ToHashSet();
+            var staffed = firstChoice.Where(f => open.Contains(f.WindowId)).GroupBy(f => f.QueueId).ToDictionary(g => g.Key, g => g.Count());
+            windowsFor = (queueId, _) => staffed.GetValueOrDefault(queueId);
+        }
 
         var plan = StaffingPlan.Suggest(queues.Select(q => new QueueStaffingInput(q.QueueId, q.MeanService, q.TargetWait, ServiceLevelGoal)),
-            forecast, (queueId, _) => firstChoice.GetValueOrDefault(queueId), OpenHours);
-        return new Result(day, queues, plan, started.Elapsed);
+            forecast, (queueId, hour) => windowsFor(queueId, hour), OpenHours);
+        return new Result(day, queues, plan, started.Elapsed, rostered.Count > 0);
     }
 }

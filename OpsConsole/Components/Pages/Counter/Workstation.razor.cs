@@ -22,6 +22,8 @@ public sealed partial class Workstation
     [Inject] private CounterDesk Desk { get; set; } = default!;
     [Inject] private QueueQueries Queries { get; set; } = default!;
     [Inject] private CounterChoices Choices { get; set; } = default!;
+    [Inject] private OpsConsole.Features.Windows.RosterQueries Roster { get; set; } = default!;
+    [Inject] private OpsConsole.Features.Common.CenterClock Clock { get; set; } = default!;
     [Inject] private HallEvents Events { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -41,6 +43,7 @@ public sealed partial class Workstation
     private int? serviceItemsQueueId;
     private int forThisWindow;
     private IReadOnlyList<CounterChoices.WindowChoice> choices = [];
+    private int? rosteredWindowId;
     private OpResult? result;
     private bool transferOpen;
     private bool pauseOpen;
@@ -92,6 +95,10 @@ public sealed partial class Workstation
         if (next is null)
         {
             choices = await Choices.WindowsAsync(me, disposed.Token);
+            // The window the roster gives this person now is proposed first.
+            var now = Clock.Now;
+            rosteredWindowId = await Roster.RosteredWindowAsync(me, Clock.Today,
+                OpsConsole.Features.Windows.RosterQueries.HalfDayOf(TimeOnly.FromDateTime(now.DateTime)), disposed.Token);
             (transferOpen, pauseOpen) = (false, false);
         }
         else

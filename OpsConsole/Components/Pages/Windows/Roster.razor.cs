@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using OpsConsole.Domain.Attendance;
+using OpsConsole.Domain.Windows;
+using OpsConsole.Features.Common;
+using OpsConsole.Features.Windows;
+
+namespace OpsConsole.Components.Pages.Windows;
+
+public partial class Roster
+{
+    internal static readonly string[] DayNames = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+
+    [Inject] private RosterBoard Board { get; set; } = default!;
+    [Inject] private CenterClock Clock { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>Any day of the week to show (query <c>?week=2026-11-23</c>). Default: this week.</summary>
+    [SupplyParameterFromQuery(Name = "week")] public string? WeekParam { get; set; }
+
+    private RosterBoard.Week? week;
+    private OpResult? result;
+    private bool busy;
+    private (DateOnly Day, HalfDay Half, int WindowId)? editing;
+    private ILookup<(DateOnly, HalfDay, int), RosterConflict> byCell = Array.Empty<RosterConflict>().ToLookup(c => (default(DateOnly), default(HalfDay), 0));
+
+    private string WeekLabel => week is null ? "" : $"{week.Monday:yyyy-MM-dd} – {week.Monday.AddDays(4):MM-dd}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        var day = DateOnly.TryParse(WeekParam, out var d) ? d : Clock.Today;
+        await LoadAsync(day);
+    }
+
+    private async Task LoadAsync(DateOnly day)
+    {
+        week = await Board.WeekAsync(day);
+        byCell = week.Conflicts.Where(c => c.Day is not null && c.WindowId is not null)
+            .ToLookup(c => (c.Day!.Value, c.HalfDay!.Value, c.WindowId!.Value));
+    }
+
+    private async Task GoAsync(int days)
+    {
+        editing = null;
+        result = null;
+        await LoadAsync(days == 0 ? Clock.Today : week!.Monday.AddDays(days));
+    }
+
+    private IReadOnlyList<RosterConflict> CellConflicts(DateOnly d, HalfDay h, int windowId) => byCell[(d, h, windowId)].ToList();
+
+    private bool IsEditing(DateOnly d, HalfDay h, int windowId) => editing == (d, h, windowId);
+
+    private void Edit(DateOnly d, HalfDay h, int windowId) => editing = (d, h, windowId);
+
+    private async Task AssignAsync(RosterCellView.Assignment a)
+    {
+        if (week is null) return;
+        var expected = week.Cells.TryGetValue((a.Day, a.Half, a.WindowId), out var id) ? id : (int?)null;
+        result = await Board.AssignAsync(a.Day, a.Half, a.WindowId, a.StaffId, expected);
+        editing = null;
+        await LoadAsync(week.Monday);
+    }
+
+    private async Task CopyAsync()
+    {
+        if (week is null) return;
+        busy = true;
+        try
+        {
+            result = (await Board.CopyPreviousWeekAsync(week.Monday)).Result;
+            await LoadAsync(week.Monday);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
+}

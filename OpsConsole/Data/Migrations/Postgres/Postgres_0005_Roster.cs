@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace OpsConsole.Data.Migrations.Postgres;
+
+[DbContext(typeof(PostgresOpsDbContext))]
+[Migration("20261122064107_Roster")]
+public sealed class Roster : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => SqlScript.Apply(migrationBuilder, "Postgres.0005_Roster.sql");
+}
