@@ -65,7 +65,10 @@ public static class HostingExtensions
             // not used because the hall's machines are configured in many ways.
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly "not found" pages for people; API callers keep their JSON problem details, and a
+        // POST is never re-executed as a page (it would fail antiforgery with a bare 400).
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(ctx.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -62,6 +62,15 @@ public sealed class DeviceAuthTests(SqliteAppFixture fx) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task AnApiCallWithoutATokenGetsAProblemNotAPage()
+    {
+        var response = await HttpSignIn.NewClient(fx.App).PostAsync("/api/attendance/punches",
+            new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task OnlyTheTokensHashIsStored()
     {
         await using var db = fx.App.CreateDbContext();

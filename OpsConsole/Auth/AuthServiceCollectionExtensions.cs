@@ -101,8 +101,9 @@ public static class AuthServiceCollectionExtensions
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return status == StatusCodes.Status401Unauthorized
+                ? ApiProblems.WriteAsync(ctx.HttpContext, status, "unauthorized", "未授权：请求缺少有效的设备令牌（Authorization: Bearer …）。")
+                : ApiProblems.WriteAsync(ctx.HttpContext, status, "forbidden", "无权执行此操作。");
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
