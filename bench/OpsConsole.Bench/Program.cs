@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor|circuits|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -10,16 +10,20 @@ switch (command)
     case "queue":
         await QueueTable();
         return 0;
+    case "circuits":
+        Print(await CircuitBench.RunAsync());
+        return 0;
     case "monitor":
         Print(await MonitorBench.RunAsync());
         return 0;
     case "all":
         await QueueTable();
         Print(await MonitorBench.RunAsync());
+        Print(await CircuitBench.RunAsync());
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor|circuits|all]");
         return 2;
 }
 

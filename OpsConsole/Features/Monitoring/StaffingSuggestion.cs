@@ -26,19 +26,17 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var from = day.AddDays(-7 * ArrivalForecast.Weeks);
         var sameWeekdays = Enumerable.Range(1, ArrivalForecast.Weeks).Select(w => day.AddDays(-7 * w)).ToList();
-        var issued = await db.Set<Ticket>().AsNoTracking()
+        // One read of the last 8 same weekdays: arrivals per hour and the service times of the
+        // tickets completed on those days (the same weekdays also shape service times).
+        var rows = await db.Set<Ticket>().AsNoTracking()
             .Where(t => sameWeekdays.Contains(t.ServiceDay))
-            .Select(t => new { t.IssuedQueueId, t.ServiceDay, t.IssuedAt }).ToListAsync(ct);
-        var history = issued.GroupBy(t => (t.IssuedQueueId, t.ServiceDay, clock.ToLocal(t.IssuedAt).Hour))
+            .Select(t => new { t.IssuedQueueId, t.QueueId, t.ServiceDay, t.IssuedAt, t.State, t.ClosedAtEndOfDay, t.ServiceStartedAt, t.CompletedAt })
+            .ToListAsync(ct);
+        var history = rows.GroupBy(t => (t.IssuedQueueId, t.ServiceDay, clock.ToLocal(t.IssuedAt).Hour))
             .Select(g => new HourlyArrivals(g.Key.IssuedQueueId, g.Key.ServiceDay, g.Key.Hour, g.Count()));
         var forecast = ArrivalForecast.For(day, history);
-
-        var durations = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.ServiceDay >= from && t.ServiceDay < day && t.State == TicketState.Completed && !t.ClosedAtEndOfDay)
-            .Select(t => new { t.QueueId, t.ServiceStartedAt, t.CompletedAt }).ToListAsync(ct);
-        var mean = durations.Where(d => d.ServiceStartedAt is not null && d.CompletedAt is not null)
+        var mean = rows.Where(d => d.State == TicketState.Completed && !d.ClosedAtEndOfDay && d.ServiceStartedAt is not null && d.CompletedAt is not null)
             .GroupBy(d => d.QueueId)
             .ToDictionary(g => g.Key, g => TimeSpan.FromTicks((long)g.Average(d => (d.CompletedAt!.Value - d.ServiceStartedAt!.Value).Ticks)));
 
