@@ -8,7 +8,7 @@ namespace OpsConsole.Tests.E2E;
 /// Debian's Chromium driven by Playwright (never "playwright install": no downloads here),
 /// and one seeded app listening on a loopback port.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("OPSCONSOLE_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -27,11 +27,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new OpsApp(Db, kestrelPort: 0);
+        App = new OpsApp(Db, kestrelPort: 0, services: ConfigureServices);
         BaseUrl = App.BaseUrl;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await LaunchAsync(Playwright);
     }
+
+    /// <summary>Service overrides for the app under test (e.g. a test clock). Default: none.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {

@@ -11,41 +11,12 @@ using OpsConsole.Tests.Infrastructure;
 namespace OpsConsole.Tests.E2E;
 
 /// <summary>A seeded app on a loopback port with the clock inside opening hours, and Chromium.</summary>
-public sealed class KioskBrowserFixture : IAsyncLifetime
+public sealed class KioskBrowserFixture : BrowserFixture
 {
     public TestClock Clock { get; } = TestClock.MondayMorning();
-    public TestDatabase Db { get; private set; } = default!;
-    public OpsApp App { get; private set; } = default!;
-    public IPlaywright Playwright { get; private set; } = default!;
-    public IBrowser Browser { get; private set; } = default!;
-    public string BaseUrl { get; private set; } = "";
 
-    public async Task InitializeAsync()
-    {
-        Db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new OpsApp(Db, kestrelPort: 0, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        BaseUrl = App.BaseUrl;
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await BrowserFixture.LaunchAsync(Playwright);
-    }
-
-    public async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-        });
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
-        await App.DisposeAsync();
-        await Db.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 }
 
 /// <summary>The kiosk, the slip, the public status page and the manager's green channel in Chromium.</summary>
