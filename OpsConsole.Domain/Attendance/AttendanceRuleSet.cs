@@ -33,5 +33,17 @@ public class AttendanceRuleSet
 
     public YearMonth EffectiveMonth => YearMonth.Of(EffectiveFrom);
 
+    /// <summary>
+    /// The next version, in force from <paramref name="from"/>: never earlier than the current month, so a month already
+    /// worked keeps the rules it was worked under. Publishing again for the same month supersedes the earlier publication.
+    /// </summary>
+    /// <exception cref="DomainException">The month is in the past, or the rules or name are invalid.</exception>
+    public static AttendanceRuleSet Publish(IEnumerable<AttendanceRuleSet> existing, AttendanceRuleValues rules, YearMonth from,
+        YearMonth currentMonth, string name)
+    {
+        if (from < currentMonth) throw new DomainException("attendance.rules.effective-in-past");
+        return new AttendanceRuleSet(existing.Select(r => r.Version).DefaultIfEmpty(0).Max() + 1, from, rules, name);
+    }
+
     public static AttendanceRuleSet Default(YearMonth effectiveFrom) => new(1, effectiveFrom, AttendanceRuleValues.Defaults, "默认考勤规则");
 }

@@ -5,6 +5,8 @@ namespace OpsConsole.Domain.Attendance;
 /// <summary>
 /// The four punch windows of a workday. A schedule is center-wide or belongs to one department
 /// (an override), and is either all-year or seasonal (recurring every year, such as summer hours).
+/// It is in force from <see cref="ValidFrom"/> to <see cref="ValidUntil"/>: a change that takes effect
+/// from a month closes the old schedule and starts a new one, so months before it keep their windows.
 /// </summary>
 public class WorkSchedule
 {
@@ -16,6 +18,10 @@ public class WorkSchedule
     public int? DepartmentId { get; private set; }
     /// <summary>Null for all year.</summary>
     public AnnualDateRange? Season { get; private set; }
+    /// <summary>First day in force (always the first of a month); null since the beginning.</summary>
+    public DateOnly? ValidFrom { get; private set; }
+    /// <summary>Last day in force (always the last of a month); null while nothing replaces it.</summary>
+    public DateOnly? ValidUntil { get; private set; }
     public PunchWindow MorningIn { get; private set; } = null!;
     public PunchWindow MorningOut { get; private set; } = null!;
     public PunchWindow AfternoonIn { get; private set; } = null!;
@@ -33,6 +39,31 @@ public class WorkSchedule
     }
 
     public bool IsSeasonal => Season is not null;
+
+    public bool InForceOn(DateOnly day) => (ValidFrom is null || day >= ValidFrom) && (ValidUntil is null || day <= ValidUntil);
+
+    /// <summary>Whether the two are in force on at least one common day.</summary>
+    public bool InForceTogetherWith(WorkSchedule other) =>
+        (ValidFrom ?? DateOnly.MinValue) <= (other.ValidUntil ?? DateOnly.MaxValue)
+        && (other.ValidFrom ?? DateOnly.MinValue) <= (ValidUntil ?? DateOnly.MaxValue);
+
+    /// <summary>In force from the first day of <paramref name="month"/> on (until a later change closes it).</summary>
+    public void StartFrom(YearMonth month)
+    {
+        if (ValidUntil is { } until && until < month.FirstDay) throw new DomainException("attendance.schedule.validity-invalid");
+        ValidFrom = month.FirstDay;
+    }
+
+    /// <summary>Out of force from the first day of <paramref name="month"/>: its last day is the day before.</summary>
+    public void EndBefore(YearMonth month)
+    {
+        if (ValidFrom is { } from && from >= month.FirstDay) throw new DomainException("attendance.schedule.validity-invalid");
+        ValidUntil = month.FirstDay.AddDays(-1);
+    }
+
+    /// <summary>The same scope, season and windows, in force from <paramref name="month"/> until this one's end.</summary>
+    public WorkSchedule Successor(YearMonth month) =>
+        new(Name, MorningIn, MorningOut, AfternoonIn, AfternoonOut, DepartmentId, Season) { ValidFrom = month.FirstDay, ValidUntil = ValidUntil };
 
     public void Rename(string name)
     {
@@ -55,7 +86,8 @@ public class WorkSchedule
         AfternoonOut = afternoonOut;
     }
 
-    public bool AppliesOn(DateOnly day) => Season is null || Season.Contains(day);
+    /// <summary>In force on the day and, when seasonal, in season.</summary>
+    public bool AppliesOn(DateOnly day) => InForceOn(day) && (Season is null || Season.Contains(day));
 
     public PunchWindow Window(PunchSlot slot) => slot switch
     {

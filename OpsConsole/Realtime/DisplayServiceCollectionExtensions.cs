@@ -16,8 +16,6 @@ public static class DisplayServiceCollectionExtensions
             DeviceAuthenticationHandler.DeviceKindClaim, nameof(DeviceKind.LobbyDisplay), nameof(DeviceKind.WindowScreen)));
         services.AddScoped<DisplayQueries>();
         services.AddScoped<EvaluationDesk>();
-        // A stand-in until the holiday calendar is registered (which then wins, TryAdd or not).
-        services.TryAddSingleton<IWorkingDayCalendar, WeekendOnlyCalendar>();
         services.AddSingleton<DisplayBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<DisplayBroadcaster>());
         return services;

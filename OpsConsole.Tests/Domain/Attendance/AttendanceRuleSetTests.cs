@@ -87,4 +87,26 @@ public class AttendanceRuleSetTests
         Assert.Equal(HalfDayStatus.Late, m.HalfDay(new DateOnly(2026, 11, 3), HalfDay.Morning).Status);
         Assert.DoesNotContain(m.Lines, l => l.Date == new DateOnly(2026, 11, 3));
     }
+
+    [Fact]
+    public void PublishingTakesTheNextVersionAndSupersedesFromItsMonth()
+    {
+        var v4 = AttendanceRuleSet.Publish([V1, V2, V3], AttendanceRuleValues.Defaults with { MissingPunchPoints = 4 },
+            new YearMonth(2026, 12), new YearMonth(2026, 11), " 2026年12月起 ");
+        var selector = new RuleSetSelector([V1, V2, V3, v4]);
+
+        Assert.Equal((4, "2026年12月起"), (v4.Version, v4.Name));
+        Assert.Equal(3, selector.ForMonth(new YearMonth(2026, 11)).Version);
+        Assert.Equal(4, selector.ForMonth(new YearMonth(2026, 12)).Version);
+    }
+
+    [Fact]
+    public void NoVersionIsPublishedForAMonthAlreadyPast() =>
+        Assert.Equal("attendance.rules.effective-in-past", Assert.Throws<DomainException>(() =>
+            AttendanceRuleSet.Publish([V1], AttendanceRuleValues.Defaults, new YearMonth(2026, 10), new YearMonth(2026, 11), "")).Message);
+
+    [Fact]
+    public void PublishedRulesAreValidated() =>
+        Assert.Equal("attendance.rules.thresholds-out-of-order", Assert.Throws<DomainException>(() =>
+            AttendanceRuleSet.Publish([V1], AttendanceRuleValues.Defaults with { LateMajorMaxMinutes = 5 }, new YearMonth(2026, 12), new YearMonth(2026, 11), "")).Message);
 }

@@ -50,17 +50,22 @@ public sealed class EvaluationDeskTests
         Assert.Equal(0, await check.Set<Rectification>().CountAsync());
     }
 
-    [Theory]
-    [InlineData("2026-11-23", 15, "2026-12-14")] // Monday → three weeks later
-    [InlineData("2026-11-27", 1, "2026-11-30")]  // Friday → Monday
-    [InlineData("2026-11-28", 1, "2026-11-30")]  // Saturday → Monday
-    [InlineData("2026-11-30", -1, "2026-11-27")] // Monday ← Friday
-    [InlineData("2026-11-28", 0, "2026-11-28")]
-    public void TheStandInCalendarSkipsWeekends(string from, int days, string expected)
+    [Fact]
+    public async Task DeadlinesCountTheCentersWorkCalendarAsSoonAsItChanges()
     {
-        var calendar = new WeekendOnlyCalendar();
-        Assert.Equal(DateOnly.Parse(expected), calendar.AddWorkingDays(DateOnly.Parse(from), days));
-        Assert.False(calendar.IsWorkday(new DateOnly(2026, 11, 29)));
-        Assert.True(calendar.IsWorkday(new DateOnly(2026, 11, 30)));
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite);
+        var calendar = app.Service<OpsConsole.Domain.Common.IWorkingDayCalendar>();
+        var settings = app.Service<OpsConsole.Features.Attendance.AttendanceSettings>();
+        var friday = new DateOnly(2026, 11, 27);
+        Assert.Equal(new DateOnly(2026, 11, 30), calendar.AddWorkingDays(friday, 1));
+
+        Assert.True((await settings.SetCalendarDayAsync(new DateOnly(2026, 11, 30), OpsConsole.Domain.Attendance.CalendarEntryKind.Holiday, "测试假日")).Succeeded);
+        Assert.Equal(new DateOnly(2026, 12, 1), calendar.AddWorkingDays(friday, 1));
+        Assert.Equal(new DateOnly(2026, 12, 21), calendar.AddWorkingDays(friday, 15));
+
+        Assert.True((await settings.SetCalendarDayAsync(new DateOnly(2026, 11, 28), OpsConsole.Domain.Attendance.CalendarEntryKind.Workday, "调休上班")).Succeeded);
+        Assert.Equal(new DateOnly(2026, 11, 28), calendar.AddWorkingDays(friday, 1));
+        Assert.True((await settings.RemoveCalendarDayAsync(new DateOnly(2026, 11, 28))).Succeeded);
+        Assert.False(calendar.IsWorkday(new DateOnly(2026, 11, 28)));
     }
 }

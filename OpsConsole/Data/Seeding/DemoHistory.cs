@@ -38,7 +38,7 @@ public sealed class DemoHistory(IDbContextFactory<OpsDbContext> dbFactory, ILogg
         var queues = await db.Set<ServiceQueue>().AsNoTracking().ToListAsync(ct);
         var routes = await db.Set<WindowQueueRoute>().AsNoTracking().Where(r => r.Precedence == 1).ToListAsync(ct);
         var staffAt = await db.Set<WindowSession>().AsNoTracking().Where(s => s.StaffId != null).ToDictionaryAsync(s => s.WindowId, s => s.StaffId!.Value, ct);
-        var calendar = new Features.Satisfaction.WeekendOnlyCalendar();
+        var calendar = new Domain.Attendance.WorkCalendar(await db.CalendarEntries.AsNoTracking().ToListAsync(ct));
 
         var days = new List<DateOnly>();
         for (var d = today.AddDays(-1); days.Count < Days; d = d.AddDays(-1))

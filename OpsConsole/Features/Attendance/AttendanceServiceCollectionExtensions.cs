@@ -10,6 +10,8 @@ public static class AttendanceServiceCollectionExtensions
         services.AddScoped<AttendanceMonths>();
         services.AddScoped<AttendanceRequests>();
         services.AddScoped<AttendanceSettings>();
+        services.AddSingleton<HolidayCalendar>();
+        services.AddSingleton<Domain.Common.IWorkingDayCalendar>(sp => sp.GetRequiredService<HolidayCalendar>());
         return services;
     }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "WorkSchedules" ADD "ValidFrom" date;
+ALTER TABLE "WorkSchedules" ADD "ValidUntil" date;
