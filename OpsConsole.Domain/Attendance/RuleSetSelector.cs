@@ -17,6 +17,9 @@ public sealed class RuleSetSelector
     /// <summary>The latest-starting version that started on or before the month; on the same start, the higher version.</summary>
     /// <exception cref="DomainException">No version was in force yet.</exception>
     public AttendanceRuleSet ForMonth(YearMonth month) =>
-        _byStart.FirstOrDefault(r => r.EffectiveFrom <= month.FirstDay)
+        ForMonthOrNull(month)
         ?? throw new DomainException("attendance.rules.none-in-force");
+
+    /// <summary>Like <see cref="ForMonth"/>, but null when no version was in force yet.</summary>
+    public AttendanceRuleSet? ForMonthOrNull(YearMonth month) => _byStart.FirstOrDefault(r => r.EffectiveFrom <= month.FirstDay);
 }

@@ -125,18 +125,65 @@ public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<S
         var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
         var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
 
-        Assert.Equal("结束时间不能早于开始时间。", (await requests.RequestLeaveAsync(staffId, LeaveKind.Annual, D("2026-10-14"), HalfDay.Afternoon, D("2026-10-14"), HalfDay.Morning, "")).Error);
-        Assert.True((await requests.RequestLeaveAsync(staffId, LeaveKind.Annual, D("2026-10-13"), HalfDay.Morning, D("2026-10-14"), HalfDay.Afternoon, "探亲")).Succeeded);
-        Assert.Equal("这段时间已有请假申请。", (await requests.RequestLeaveAsync(staffId, LeaveKind.Sick, D("2026-10-14"), HalfDay.Morning, D("2026-10-14"), HalfDay.Morning, "")).Error);
+        Assert.Equal("结束时间不能早于开始时间。", (await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(LeaveKind.Annual), D("2026-10-14"), HalfDay.Afternoon, D("2026-10-14"), HalfDay.Morning, "")).Error);
+        Assert.True((await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(LeaveKind.Annual), D("2026-10-13"), HalfDay.Morning, D("2026-10-14"), HalfDay.Afternoon, "探亲")).Succeeded);
+        Assert.Equal("这段时间已有请假或公出记录。", (await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(LeaveKind.Sick), D("2026-10-14"), HalfDay.Morning, D("2026-10-14"), HalfDay.Morning, "")).Error);
         Assert.Equal(33m, (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance.Deduction); // pending: no effect
 
         var (_, leaves) = await requests.ExceptionsAsync(new YearMonth(2026, 10), null);
         var pending = leaves.Single(l => l.Staff.Id == staffId && l.Leave?.Status == RequestStatus.Pending && l.Leave.Kind == LeaveKind.Annual).Leave!;
-        Assert.True((await requests.DecideLeaveAsync(pending.Id, manager, true, null)).Succeeded);
+        Assert.True((await requests.DecideAbsenceAsync(new AbsenceRef(pending.Id, false), manager, true, null)).Succeeded);
 
         var month = (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance;
         Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-13"), HalfDay.Morning).Status);
         Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-14"), HalfDay.Afternoon).Status);
         Assert.Equal(33m - 5 - 5 - 5, month.Deduction); // 13th morning absence, 14th late and early absences excused
+    }
+
+    [Fact]
+    public async Task OfficialAbsencesAreRequestedAndApprovedLikeLeaveAndNeverOverlapIt()
+    {
+        var (staffId, manager) = await OctoberAsync("T0004");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
+        var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
+
+        Assert.True((await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(OfficialAbsenceKind.Training), D("2026-10-14"), HalfDay.Morning, D("2026-10-14"), HalfDay.Afternoon, "业务培训")).Succeeded);
+        Assert.Equal("这段时间已有请假或公出记录。", (await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(LeaveKind.Personal), D("2026-10-14"), HalfDay.Afternoon, D("2026-10-15"), HalfDay.Morning, "")).Error);
+        var (_, items) = await requests.ExceptionsAsync(new YearMonth(2026, 10), null);
+        var training = items.Single(i => i.Staff.Id == staffId && i.Request.Status == RequestStatus.Pending && i.Official is not null);
+        Assert.Equal(("培训", true), (training.Kind.Label, training.Ref.Official));
+
+        Assert.True((await requests.DecideAbsenceAsync(training.Ref, manager, true, null)).Succeeded);
+        var month = (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance;
+        Assert.Equal(HalfDayStatus.OfficialAbsence, month.HalfDay(D("2026-10-14"), HalfDay.Morning).Status);
+        Assert.Equal(33m - 5 - 5, month.Deduction); // both half-day absences of the 14th excused
+        Assert.Equal("该申请已处理，不能撤回。", (await requests.WithdrawAbsenceAsync(staffId, training.Ref)).Error);
+    }
+
+    [Fact]
+    public async Task HrRecordsLeaveForSomeoneAsApprovedButNeverForThemselves()
+    {
+        var (staffId, _) = await OctoberAsync("T0005");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
+        var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
+        await using var db = fx.App.CreateDbContext();
+        var hr = await db.Staff.Where(s => s.EmployeeNo == "BJ0004").Select(s => s.Id).SingleAsync();
+        var sick = AbsenceKind.Of(LeaveKind.Sick);
+
+        Assert.Equal("您的账号未关联人员档案，不能登记。", (await requests.RecordAbsenceAsync(null, "T0005", sick, D("2026-10-13"), HalfDay.Morning, D("2026-10-13"), HalfDay.Morning, "")).Error);
+        Assert.Equal(("工号 {0} 不存在。", "EmployeeNo"), ((await requests.RecordAbsenceAsync(hr, "X9999", sick, D("2026-10-13"), HalfDay.Morning, D("2026-10-13"), HalfDay.Morning, "")).Error,
+            (await requests.RecordAbsenceAsync(hr, "X9999", sick, D("2026-10-13"), HalfDay.Morning, D("2026-10-13"), HalfDay.Morning, "")).Field));
+        Assert.Equal("不能为自己登记，请由其他负责人登记。", (await requests.RecordAbsenceAsync(hr, "BJ0004", sick, D("2026-10-13"), HalfDay.Morning, D("2026-10-13"), HalfDay.Morning, "")).Error);
+
+        var recorded = await requests.RecordAbsenceAsync(hr, " T0005 ", sick, D("2026-10-13"), HalfDay.Morning, D("2026-10-13"), HalfDay.Morning, "电话请假，后补病假条");
+        Assert.Equal(("已为 {0} 登记{1}。", true), (recorded.NoticeText, recorded.Succeeded));
+
+        var leave = await db.LeaveRecords.AsNoTracking().SingleAsync(l => l.StaffId == staffId && l.Kind == LeaveKind.Sick && l.Period.StartDate == D("2026-10-13"));
+        Assert.Equal((RequestStatus.Approved, (int?)hr), (leave.Status, leave.DecidedBy));
+        var month = (await months.ForStaffAsync(staffId, new YearMonth(2026, 10)))!.Attendance;
+        Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-13"), HalfDay.Morning).Status);
+        Assert.Equal(33m - 5, month.Deduction);
     }
 }

@@ -7,12 +7,23 @@ using OpsConsole.Features.Common;
 
 namespace OpsConsole.Features.Attendance;
 
-/// <summary>Make-up punch requests (补卡): staff ask with a reason, HR or a manager approves or refuses once.</summary>
+/// <summary>
+/// Make-up punch requests (补卡), leave (请假) and official absences (公出…): staff ask, HR or a manager approves or refuses
+/// once; HR may also record leave or an official absence for someone, approved as recorded.
+/// </summary>
 public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
+    public sealed record StaffChoice(string EmployeeNo, string Name);
+
     public sealed record PendingMakeUp(MakeUpPunchRequest Request, Staff Staff);
 
-    public sealed record LeaveItem(LeaveRecord? Leave, OfficialAbsenceRecord? Official, Staff Staff);
+    public sealed record LeaveItem(LeaveRecord? Leave, OfficialAbsenceRecord? Official, Staff Staff)
+    {
+        public ApprovalRequest Request => (ApprovalRequest?)Leave ?? Official!;
+        public HalfDayRange Period => Leave?.Period ?? Official!.Period;
+        public AbsenceKind Kind => Leave is { } l ? AbsenceKind.Of(l.Kind) : AbsenceKind.Of(Official!.Kind);
+        public AbsenceRef Ref => new(Request.Id, Official is not null);
+    }
 
     public async Task<OpResult> RequestMakeUpAsync(int staffId, DateOnly date, PunchSlot slot, string reason, CancellationToken ct = default)
     {
@@ -50,43 +61,90 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         return OpResult.Ok;
     }
 
-    public async Task<OpResult> WithdrawLeaveAsync(int staffId, int leaveId, CancellationToken ct = default)
+    /// <summary>The requester takes back a pending leave or official absence.</summary>
+    public async Task<OpResult> WithdrawAbsenceAsync(int staffId, AbsenceRef absence, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leave = await db.LeaveRecords.FirstOrDefaultAsync(l => l.Id == leaveId && l.StaffId == staffId, ct);
-        if (leave is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
-        if (leave.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
-        leave.Withdraw();
+        var request = await FindAsync(db, absence, ct);
+        if (request is null || request.StaffId != staffId) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
+        request.Withdraw();
         await db.SaveChangesAsync(ct);
         return OpResult.Ok;
     }
 
-    /// <summary>A staff member asks for leave over a range of half-days; it counts once a manager approves it.</summary>
-    public async Task<OpResult> RequestLeaveAsync(int staffId, LeaveKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf,
+    /// <summary>A staff member asks for leave or an official absence over a range of half-days; it counts once a manager approves it.</summary>
+    public async Task<OpResult> RequestAbsenceAsync(int staffId, AbsenceKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf,
         string? reason, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(kind)) return OpResult.FailOn("Kind", "请选择请假类别。");
-        if (end.DayNumber * 2 + (int)endHalf < start.DayNumber * 2 + (int)startHalf) return OpResult.FailOn("End", "结束时间不能早于开始时间。");
-        if ((reason ?? "").Trim().Length > ApprovalRequest.ReasonMaxLength) return OpResult.FailOn("Reason", "请假事由不能超过 {0} 个字符。", ApprovalRequest.ReasonMaxLength);
-        var period = new HalfDayRange(start, startHalf, end, endHalf);
+        if (CheckAbsence(kind, start, startHalf, end, endHalf, reason) is { } invalid) return invalid;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.LeaveRecords.AsNoTracking()
-            .Where(l => l.StaffId == staffId && (l.Status == RequestStatus.Pending || l.Status == RequestStatus.Approved)
-                        && l.Period.StartDate <= end && l.Period.EndDate >= start).ToListAsync(ct);
-        if (active.Any(l => l.Period.Overlaps(period))) return OpResult.Fail("这段时间已有请假申请。");
-        db.LeaveRecords.Add(new LeaveRecord(staffId, kind, period, reason ?? "", clock.Now.DateTime));
+        var period = new HalfDayRange(start, startHalf, end, endHalf);
+        if (await OverlapsAsync(db, staffId, period, ct)) return OpResult.Fail("这段时间已有请假或公出记录。");
+        db.Add(kind.Create(staffId, period, reason ?? "", clock.Now.DateTime));
         await db.SaveChangesAsync(ct);
         return OpResult.Ok;
     }
 
-    public async Task<OpResult> DecideLeaveAsync(int leaveId, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
+    /// <summary>
+    /// HR or a manager records leave or an official absence for someone (a paper form, a phone call): saved as approved by
+    /// the recorder, who cannot record their own.
+    /// </summary>
+    public async Task<OpResult> RecordAbsenceAsync(int? recorderStaffId, string? employeeNo, AbsenceKind kind, DateOnly start, HalfDay startHalf,
+        DateOnly end, HalfDay endHalf, string? reason, CancellationToken ct = default)
+    {
+        if (recorderStaffId is not { } recorder) return OpResult.Fail("您的账号未关联人员档案，不能登记。");
+        if (string.IsNullOrWhiteSpace(employeeNo)) return OpResult.FailOn("EmployeeNo", "请填写工号。");
+        if (CheckAbsence(kind, start, startHalf, end, endHalf, reason) is { } invalid) return invalid;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var no = employeeNo.Trim();
+        var staffId = await db.Staff.Where(s => s.EmployeeNo == no).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        if (staffId is not { } id) return OpResult.FailOn("EmployeeNo", "工号 {0} 不存在。", no);
+        if (id == recorder) return OpResult.FailOn("EmployeeNo", "不能为自己登记，请由其他负责人登记。");
+        var period = new HalfDayRange(start, startHalf, end, endHalf);
+        if (await OverlapsAsync(db, id, period, ct)) return OpResult.Fail("这段时间已有请假或公出记录。");
+        var now = clock.Now.DateTime;
+        var record = kind.Create(id, period, reason ?? "", now);
+        record.Approve(recorder, now);
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        return OpResult.Notice("已为 {0} 登记{1}。", no, kind.Label);
+    }
+
+    public async Task<OpResult> DecideAbsenceAsync(AbsenceRef absence, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
     {
         if (deciderStaffId is not { } decider) return OpResult.Fail("您的账号未关联人员档案，不能审批。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leave = await db.LeaveRecords.FirstOrDefaultAsync(l => l.Id == leaveId, ct);
-        if (leave is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
-        return await DecideAsync(db, leave, decider, approve, refusalReason, ct);
+        var request = await FindAsync(db, absence, ct);
+        if (request is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
+        return await DecideAsync(db, request, decider, approve, refusalReason, ct);
     }
+
+    private static OpResult? CheckAbsence(AbsenceKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf, string? reason)
+    {
+        if (!kind.IsDefined) return OpResult.FailOn("Kind", "请选择请假类别。");
+        if (start == default || end == default) return OpResult.FailOn("Start", "请选择起止日期。");
+        if (end.DayNumber * 2 + (int)endHalf < start.DayNumber * 2 + (int)startHalf) return OpResult.FailOn("End", "结束时间不能早于开始时间。");
+        if (end.DayNumber - start.DayNumber > 366) return OpResult.FailOn("End", "一次最多登记一年，请分段登记。");
+        if ((reason ?? "").Trim().Length > ApprovalRequest.ReasonMaxLength) return OpResult.FailOn("Reason", "事由不能超过 {0} 个字符。", ApprovalRequest.ReasonMaxLength);
+        return null;
+    }
+
+    /// <summary>Leave and official absences pending or approved never overlap for one person.</summary>
+    private static async Task<bool> OverlapsAsync(OpsDbContext db, int staffId, HalfDayRange period, CancellationToken ct)
+    {
+        var leaves = await db.LeaveRecords.AsNoTracking()
+            .Where(l => l.StaffId == staffId && (l.Status == RequestStatus.Pending || l.Status == RequestStatus.Approved)
+                        && l.Period.StartDate <= period.EndDate && l.Period.EndDate >= period.StartDate).Select(l => l.Period).ToListAsync(ct);
+        var officials = await db.OfficialAbsences.AsNoTracking()
+            .Where(o => o.StaffId == staffId && (o.Status == RequestStatus.Pending || o.Status == RequestStatus.Approved)
+                        && o.Period.StartDate <= period.EndDate && o.Period.EndDate >= period.StartDate).Select(o => o.Period).ToListAsync(ct);
+        return leaves.Concat(officials).Any(p => p.Overlaps(period));
+    }
+
+    private static async Task<ApprovalRequest?> FindAsync(OpsDbContext db, AbsenceRef absence, CancellationToken ct) => absence.Official
+        ? await db.OfficialAbsences.FirstOrDefaultAsync(o => o.Id == absence.Id, ct)
+        : await db.LeaveRecords.FirstOrDefaultAsync(l => l.Id == absence.Id, ct);
 
     /// <param name="deciderStaffId">The approver's own staff record: nobody decides their own request.</param>
     public async Task<OpResult> DecideMakeUpAsync(int requestId, int? deciderStaffId, bool approve, string? refusalReason, CancellationToken ct = default)
@@ -116,6 +174,13 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         return OpResult.Ok;
     }
 
+    /// <summary>The people HR can record leave for: everyone, by employee number.</summary>
+    public async Task<IReadOnlyList<StaffChoice>> StaffChoicesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Staff.AsNoTracking().OrderBy(s => s.EmployeeNo).Select(s => new StaffChoice(s.EmployeeNo, s.Name)).ToListAsync(ct);
+    }
+
     /// <summary>The exceptions to resolve for a month: pending make-ups first, then the month's make-ups, leave and official absences.</summary>
     public async Task<(IReadOnlyList<PendingMakeUp> MakeUps, IReadOnlyList<LeaveItem> Leaves)> ExceptionsAsync(YearMonth month, int? departmentId,
         CancellationToken ct = default)
@@ -133,9 +198,10 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         var leaves = (await db.LeaveRecords.AsNoTracking()
                 .Where(l => (l.Period.StartDate <= last && l.Period.EndDate >= first) || l.Status == RequestStatus.Pending).ToListAsync(ct))
             .Where(l => staff.ContainsKey(l.StaffId)).Select(l => new LeaveItem(l, null, staff[l.StaffId]));
-        var officials = (await db.OfficialAbsences.AsNoTracking().Where(o => o.Period.StartDate <= last && o.Period.EndDate >= first).ToListAsync(ct))
+        var officials = (await db.OfficialAbsences.AsNoTracking()
+                .Where(o => (o.Period.StartDate <= last && o.Period.EndDate >= first) || o.Status == RequestStatus.Pending).ToListAsync(ct))
             .Where(o => staff.ContainsKey(o.StaffId)).Select(o => new LeaveItem(null, o, staff[o.StaffId]));
         return (makeUps, leaves.Concat(officials)
-            .OrderBy(i => i.Leave?.Status == RequestStatus.Pending ? 0 : 1).ThenBy(i => i.Leave?.Period.StartDate ?? i.Official!.Period.StartDate).ToList());
+            .OrderBy(i => i.Request.Status == RequestStatus.Pending ? 0 : 1).ThenBy(i => i.Period.StartDate).ToList());
     }
 }
