@@ -74,6 +74,15 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await actions.First.Locator("[data-testid=approve]").ClickAsync();
         await Assertions.Expect(actions).ToHaveCountAsync(0);
 
+        // HR records a meeting for the same person from a paper form: approved as recorded.
+        await hr.ClickAsync("[data-testid=record-absence]");
+        await hr.FillAsync("[data-testid=leave-employee]", DemoAccounts.ByRole[Roles.WindowStaff]);
+        await hr.SelectOptionAsync("[data-testid=leave-kind]", "official:Meeting");
+        await hr.FillAsync("[data-testid=leave-reason]", "市政务办业务会议");
+        await hr.ScreenshotAsync("attendance-record-absence");
+        await hr.ClickAsync("[data-testid=leave-submit]");
+        await Assertions.Expect(hr.Locator("[data-testid=form-notice]")).ToContainTextAsync("登记会议");
+
         // Staff after: the line is gone and the slot counts as a make-up.
         await hr.Context.CloseAsync();
         staff = await fx.NewPageAsync();
@@ -89,7 +98,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         // And asks for a day of annual leave next week.
         var leaveDay = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(7);
         await staff.ClickAsync("[data-testid=request-leave]");
-        await staff.SelectOptionAsync("[data-testid=leave-kind]", "Annual");
+        await staff.SelectOptionAsync("[data-testid=leave-kind]", "leave:Annual");
         await staff.FillAsync("[data-testid=leave-start]", leaveDay.ToString("yyyy-MM-dd"));
         await staff.FillAsync("[data-testid=leave-end]", leaveDay.ToString("yyyy-MM-dd"));
         await staff.FillAsync("[data-testid=leave-reason]", "回乡探亲");
@@ -109,24 +118,62 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
     }
 
     [Fact]
-    public async Task AnAdminImportsCalendarLinesAllOrNothing()
+    public async Task AnAdminEditsTheCalendarPublishesRulesAndChangesASchedule()
     {
         var page = await fx.NewPageAsync();
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
         // A full load, so the circuit marker is this page's own (enhanced navigation keeps the previous page's).
         await page.GotoAsync(fx.BaseUrl + "/attendance/settings");
         await page.WaitForCircuitAsync();
-        await page.WaitForSelectorAsync("[data-testid=calendar-csv]");
+        await page.WaitForSelectorAsync("[data-testid=calendar-card]");
         await page.ScreenshotAsync("attendance-settings");
+        var calendar = page.Locator("[data-testid=calendar-card]");
 
+        // Lines import all or nothing.
+        await calendar.Locator("summary").ClickAsync();
         await page.FillAsync("[data-testid=calendar-csv]", "2027-01-01,holiday,元旦\n2027-13-01,holiday,错");
         await page.ClickAsync("[data-testid=calendar-import]");
-        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).ToContainTextAsync("第2行：日期无法识别");
-        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).Not.ToContainTextAsync("2027-01-01 星期五");
-
+        await Assertions.Expect(calendar).ToContainTextAsync("第2行：日期无法识别");
+        await Assertions.Expect(calendar).Not.ToContainTextAsync("2027-01-01 星期五");
         await page.FillAsync("[data-testid=calendar-csv]", "2027-01-01,holiday,元旦\n2027-01-04,workday,测试调休");
         await page.ClickAsync("[data-testid=calendar-import]");
-        await Assertions.Expect(page.Locator("[data-testid=calendar-card]")).ToContainTextAsync("2027-01-01 星期五");
+        await Assertions.Expect(calendar).ToContainTextAsync("2027-01-01 星期五");
+
+        // One day at a time: a weekday cannot become a workday; a Saturday can, and is removed again.
+        await page.FillAsync("[data-testid=day-date]", "2027-02-05");
+        await page.SelectOptionAsync("[data-testid=day-kind]", "Workday");
+        await page.ClickAsync("[data-testid=day-save]");
+        await Assertions.Expect(calendar.Locator("[data-testid=form-error]")).ToContainTextAsync("本来就是工作日");
+        await page.FillAsync("[data-testid=day-date]", "2027-02-06");
+        await page.FillAsync("[data-testid=day-name]", "春节调休");
+        await page.ClickAsync("[data-testid=day-save]");
+        var row = calendar.Locator("[data-testid=calendar-row]", new() { HasText = "2027-02-06" });
+        await Assertions.Expect(row).ToContainTextAsync("春节调休");
+        await row.Locator("[data-testid=day-remove]").ClickAsync();
+        await row.Locator("[data-testid=day-remove-confirm]").ClickAsync();
+        await Assertions.Expect(calendar.Locator("[data-testid=calendar-row]", new() { HasText = "2027-02-06" })).ToHaveCountAsync(0);
+
+        // A new rule version from next month; a month already past is refused.
+        await page.ClickAsync("[data-testid=rules-publish-open]");
+        await page.FillAsync("[data-testid=missing-points]", "3");
+        await page.ScreenshotAsync("attendance-rules-publish");
+        await page.ClickAsync("[data-testid=rules-publish]");
+        await Assertions.Expect(page.Locator("[data-testid=rules-card] [data-testid=form-notice]")).ToContainTextAsync("已发布第 2 版");
+        await Assertions.Expect(page.Locator("[data-testid=rule-version-2]")).ToContainTextAsync("缺卡一次扣 3 分");
+        await Assertions.Expect(page.Locator("[data-testid=rule-version-2]")).ToContainTextAsync("待生效");
+
+        // The center schedule from next month: an overlapping window is refused with the reason, then fixed.
+        await page.Locator("[data-testid=schedule-row]", new() { HasText = "标准作息" }).Locator("[data-testid=schedule-edit]").ClickAsync();
+        await page.FillAsync("[data-testid=slot-0-0]", "08:30");
+        await page.FillAsync("[data-testid=slot-1-1]", "10:00");
+        await page.ClickAsync("[data-testid=schedule-save]");
+        await Assertions.Expect(page.Locator(".modal [data-testid=form-error]")).ToContainTextAsync("互不重叠");
+        await page.FillAsync("[data-testid=slot-1-1]", "10:30");
+        await page.ScreenshotAsync("attendance-schedule-edit");
+        await page.ClickAsync("[data-testid=schedule-save]");
+        await Assertions.Expect(page.Locator("[data-testid=schedules-card] [data-testid=form-notice]")).ToContainTextAsync("作息已保存");
+        await Assertions.Expect(page.Locator("[data-testid=schedule-row]", new() { HasText = "08:30" })).ToHaveCountAsync(1);
+        await page.ScreenshotAsync("attendance-settings-after");
         await page.Context.CloseAsync();
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Domain.Attendance;
-using OpsConsole.Domain.People;
 using OpsConsole.Features.Attendance;
 using OpsConsole.Tests.Infrastructure;
 
@@ -14,51 +12,9 @@ namespace OpsConsole.Tests.Features.Attendance;
 /// </summary>
 public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
 {
-    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static DateTime At(string day, string time) => D(day).ToDateTime(TimeOnly.ParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture));
+    private static DateOnly D(string s) => HandComputedOctober.D(s);
 
-    private async Task<(int Staff, int Manager)> OctoberAsync(string employeeNo)
-    {
-        await using var db = fx.App.CreateDbContext();
-        var manager = await db.Staff.Where(s => s.EmployeeNo == "BJ0003").Select(s => s.Id).SingleAsync();
-        var staff = new Staff { EmployeeNo = employeeNo, Name = "测试" + employeeNo, Title = "科员" };
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync();
-        var id = staff.Id;
-        void P(string day, params string[] times)
-        {
-            foreach (var t in times) db.Punches.Add(new Punch(id, At(day, t), "T01", PunchMethod.Face));
-        }
-        P("2026-10-02", "08:55");
-        P("2026-10-08", "05:30", "08:40", "08:58", "12:01", "12:50", "17:02", "18:30");
-        P("2026-10-09", "09:05", "12:01", "12:50", "16:40");
-        P("2026-10-10", "09:12", "12:01", "12:50", "17:02");
-        P("2026-10-11", "09:00");
-        P("2026-10-12", "12:01", "12:50", "16:52");
-        P("2026-10-13", "12:50", "17:02");
-        P("2026-10-14", "09:45", "12:01", "12:50", "16:20");
-        var sick = new LeaveRecord(id, LeaveKind.Sick, HalfDayRange.Days(D("2026-10-15"), D("2026-10-15")), "", At("2026-10-14", "10:00"));
-        sick.Approve(manager, At("2026-10-14", "11:00"));
-        db.LeaveRecords.Add(sick);
-        P("2026-10-16", "08:55", "12:01");
-        var meeting = new OfficialAbsenceRecord(id, OfficialAbsenceKind.Meeting, HalfDayRange.Half(D("2026-10-16"), HalfDay.Afternoon), "", At("2026-10-15", "10:00"));
-        meeting.Approve(manager, At("2026-10-15", "11:00"));
-        db.OfficialAbsences.Add(meeting);
-        P("2026-10-19", "08:55", "17:02");
-        var calendar = new WorkCalendar(await db.CalendarEntries.AsNoTracking().ToListAsync());
-        var approved = MakeUpPunchPolicy.Request(id, D("2026-10-19"), PunchSlot.MorningOut, "忘记打卡", At("2026-10-20", "09:30"), [], 3, calendar).Request!;
-        approved.Approve(manager, At("2026-10-21", "10:00"));
-        var refused = MakeUpPunchPolicy.Request(id, D("2026-10-19"), PunchSlot.AfternoonIn, "忘记打卡", At("2026-10-20", "09:30"), [approved], 3, calendar).Request!;
-        refused.Refuse(manager, At("2026-10-21", "10:00"), "未核实");
-        db.MakeUpPunchRequests.AddRange(approved, refused);
-        P("2026-10-20", "12:50", "17:02");
-        db.LeaveRecords.Add(new LeaveRecord(id, LeaveKind.Personal, HalfDayRange.Half(D("2026-10-20"), HalfDay.Morning), "", At("2026-10-19", "10:00"))); // pending
-        P("2026-10-21", "09:10", "12:01", "13:30", "17:02");
-        P("2026-10-22", "09:00:59", "12:00", "13:00", "17:00:00");
-        foreach (var day in new[] { 23, 26, 27, 28, 29, 30 }) P($"2026-10-{day}", "08:55", "12:01", "12:50", "17:02");
-        await db.SaveChangesAsync();
-        return (id, manager);
-    }
+    private Task<(int Staff, int Manager)> OctoberAsync(string employeeNo) => HandComputedOctober.SeedAsync(fx.App, employeeNo);
 
     [Fact]
     public async Task TheMonthlySheetMatchesTheHandComputedMonth()

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using OpsConsole.Auth;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Data;
@@ -33,6 +36,44 @@ public static class AttendanceEndpoints
         app.MapGet("/attendance/imports/{id:int}/problems.csv", async (int id, Import.PunchFileImport imports, CancellationToken ct) =>
             Results.File(await imports.ProblemRowsCsvAsync(id, ct), "text/csv; charset=utf-8", $"import-{id}-problems.csv"))
             .RequireAuthorization(Policies.HR);
+        app.MapGet(SheetExportRoute, ExportSheetAsync).RequireAuthorization(Policies.HR);
+    }
+
+    /// <summary>GET ?month=2026-10&amp;department=&lt;id|office&gt;: the monthly sheet workbook (no month: this month; no department: everyone).</summary>
+    public const string SheetExportRoute = "/attendance/monthly/export.xlsx";
+
+    private static async Task<IResult> ExportSheetAsync(string? month, string? department, HttpContext http, AttendanceSheetExport export, CenterClock clock)
+    {
+        if (!TryMonth(month, clock.Today, out var m))
+            return ApiProblems.Result(StatusCodes.Status400BadRequest, "invalid_month", "月份格式不正确，应为 yyyy-MM，例如 2026-10。");
+        int? departmentId = null;
+        var office = string.Equals(department, "office", StringComparison.OrdinalIgnoreCase);
+        if (!office && !string.IsNullOrEmpty(department))
+        {
+            if (!int.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                return ApiProblems.Result(StatusCodes.Status400BadRequest, "invalid_department", "部门参数不正确，应为部门编号或 office。");
+            departmentId = id;
+        }
+
+        // Built before the status line goes out, so a failure is a 500 and not half a file; large months spill to a temp file.
+        var buffer = new FileBufferingWriteStream();
+        http.Response.RegisterForDisposeAsync(buffer);
+        await export.WriteAsync(buffer, m, departmentId, office, http.RequestAborted);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = AttendanceSheetExport.AsciiFileName(m),
+            FileNameStar = AttendanceSheetExport.FileName(m),
+        }.ToString();
+        return Results.Stream(body => buffer.DrainBufferAsync(body, http.RequestAborted), AttendanceSheetExport.ContentType);
+    }
+
+    private static bool TryMonth(string? text, DateOnly today, out YearMonth month)
+    {
+        month = YearMonth.Of(today);
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return false;
+        month = YearMonth.Of(first);
+        return true;
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, IDbContextFactory<OpsDbContext> dbFactory, PunchIngestion ingestion, CenterClock clock)

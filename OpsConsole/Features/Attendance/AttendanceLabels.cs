@@ -34,6 +34,29 @@ public static class AttendanceLabels
     };
 
     public static string Channel(PunchChannel channel) => channel == PunchChannel.DeviceApi ? "考勤机上传" : "文件导入";
+
+    /// <summary>The one-character weekday of the sheet's day columns: 一 … 日.</summary>
+    public static string Weekday(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "一",
+        DayOfWeek.Tuesday => "二",
+        DayOfWeek.Wednesday => "三",
+        DayOfWeek.Thursday => "四",
+        DayOfWeek.Friday => "五",
+        DayOfWeek.Saturday => "六",
+        _ => "日",
+    };
+
+    /// <summary>What a deduction line is for, in a word; the line's explanation says the rest.</summary>
+    public static string Reason(DeductionReason reason) => reason switch
+    {
+        DeductionReason.LateMinor or DeductionReason.LateMajor => "迟到",
+        DeductionReason.LateAsAbsence => "迟到按旷工",
+        DeductionReason.EarlyLeaveMinor or DeductionReason.EarlyLeaveMajor => "早退",
+        DeductionReason.EarlyLeaveAsAbsence => "早退按旷工",
+        DeductionReason.MissingPunch => "缺卡",
+        _ => "旷工半天",
+    };
 }
 
 /// <summary>Half-day statuses as pages name them, with the CSS class of their mark.</summary>

@@ -8,6 +8,7 @@ public static class AttendanceServiceCollectionExtensions
         services.AddScoped<PunchIngestion>();
         services.AddScoped<Import.PunchFileImport>();
         services.AddScoped<AttendanceMonths>();
+        services.AddScoped<AttendanceSheetExport>();
         services.AddScoped<AttendanceRequests>();
         services.AddScoped<AttendanceSettings>();
         services.AddSingleton<HolidayCalendar>();
