@@ -47,6 +47,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _db.ConnectionString);
         // Sixty days of history take seconds to generate; tests that need it ask for it.
         builder.UseSetting("Database:SeedDemoHistory", SeedHistory ? "true" : "false");
+        // Tests close days themselves; a run crossing the evening hour must not close a test's hall.
+        builder.UseSetting("Hall:EndOfDayAt", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         if (_services is not null) builder.ConfigureServices(_services);

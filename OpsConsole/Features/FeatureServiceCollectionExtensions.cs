@@ -37,6 +37,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Monitoring.HallActions>();
         services.AddSingleton<Monitoring.HallMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<Monitoring.HallMonitor>());
+        services.AddOptions<Monitoring.HallOptions>().BindConfiguration(Monitoring.HallOptions.Section);
+        services.AddSingleton<Monitoring.NightlyClose>();
+        services.AddHostedService(sp => sp.GetRequiredService<Monitoring.NightlyClose>());
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddScoped<CounterChoices>();
         services.AddScoped<KioskMenu>();

@@ -87,27 +87,32 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
     }
 
     /// <summary>
-    /// End of day: every open ticket of today is closed (waiting, called and parked cancelled, a
-    /// ticket still served completed and flagged) and every window is closed. Returns how many.
+    /// End of day: every open ticket of <paramref name="through"/> (default today) and before is closed (waiting, called
+    /// and parked cancelled, a ticket still served completed and flagged); closing today also closes every window.
+    /// Returns how many.
     /// </summary>
-    public async Task<(OpResult Result, int Tickets, int Windows)> EndDayAsync()
+    public async Task<(OpResult Result, int Tickets, int Windows)> EndDayAsync(DateOnly? through = null, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.Now;
-        var today = clock.Today;
-        int tickets, windows;
-        using (await gate.EnterAsync())
+        var last = through ?? clock.Today;
+        int tickets, windows = 0;
+        using (await gate.EnterAsync(ct))
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var open = await db.Set<Ticket>().Where(t => t.ServiceDay <= today
-                && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked)).ToListAsync();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var open = await db.Set<Ticket>().Where(t => t.ServiceDay <= last
+                && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked)).ToListAsync(ct);
             tickets = open.Count(t => t.EndOfDay(now));
-            var sessions = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).ToListAsync();
-            foreach (var s in sessions) s.CloseForTheDay(now);
-            windows = sessions.Count;
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            if (last >= clock.Today)
+            {
+                var sessions = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).ToListAsync(ct);
+                foreach (var s in sessions) s.CloseForTheDay(now);
+                windows = sessions.Count;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
+        if (tickets + windows == 0) return (OpResult.Ok, 0, 0);
         await PublishAsync(new WindowChanged(now, 0));
         return (OpResult.Ok, tickets, windows);
     }
