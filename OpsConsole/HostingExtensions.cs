@@ -8,6 +8,7 @@ using OpsConsole.Components;
 using OpsConsole.Data;
 using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
+using OpsConsole.Diagnostics;
 using OpsConsole.Features;
 using OpsConsole.Features.Queueing;
 using OpsConsole.Localization;
@@ -45,6 +46,7 @@ public static class HostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddFeatures();
         services.AddDisplays();
+        services.AddMemoryDiagnostics();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }
@@ -75,6 +77,7 @@ public static class HostingExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapMemoryDiagnostics(app.Configuration);
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);

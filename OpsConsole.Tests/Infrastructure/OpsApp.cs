@@ -26,6 +26,9 @@ public sealed class OpsApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _db;
 
+    /// <summary>More configuration, applied last (set before the server starts). Default: none.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Generate the demo history too (default false; set before the server starts).</summary>
     public bool SeedHistory { get; init; }
 
@@ -51,6 +54,7 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Hall:EndOfDayAt", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }
 

@@ -14,7 +14,7 @@ public sealed class HallOptions
 }
 
 /// <summary>
-/// Closes the day when nobody pressed 结束今日: when the clock passes <see cref="HallOptions.EndOfDayAt"/> open tickets
+/// Closes the day when no manager pressed the monitor's end-of-day button: when the clock passes <see cref="HallOptions.EndOfDayAt"/> open tickets
 /// and windows are closed and the day's unkept appointments become no-shows. Days before today are closed whenever
 /// found open (a server that was down at night closes them when it starts); today is closed only on seeing the clock
 /// pass the hour, so starting the server in the evening never closes a hall that is still working. Checked every
