@@ -75,7 +75,7 @@ internal static class CircuitBench
         await page.FillAsync("#password", OpsConsole.Data.Seeding.DemoSeeder.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/login"));
-        await page.GotoAsync(address + "/counter");
+        await page.GotoAsync(address + (Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_PAGE") ?? "/counter"));
         await page.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached, Timeout = 30000 });
     }
 
