@@ -104,6 +104,7 @@ public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<S
         var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
         var months = scope.ServiceProvider.GetRequiredService<AttendanceMonths>();
 
+        Assert.Equal("所选期间没有工作日，无需登记。", (await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(OfficialAbsenceKind.Field), D("2026-10-24"), HalfDay.Morning, D("2026-10-25"), HalfDay.Afternoon, "")).Error);
         Assert.True((await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(OfficialAbsenceKind.Training), D("2026-10-14"), HalfDay.Morning, D("2026-10-14"), HalfDay.Afternoon, "业务培训")).Succeeded);
         Assert.Equal("这段时间已有请假或公出记录。", (await requests.RequestAbsenceAsync(staffId, AbsenceKind.Of(LeaveKind.Personal), D("2026-10-14"), HalfDay.Afternoon, D("2026-10-15"), HalfDay.Morning, "")).Error);
         var (_, items) = await requests.ExceptionsAsync(new YearMonth(2026, 10), null);

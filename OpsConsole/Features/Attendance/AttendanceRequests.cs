@@ -11,7 +11,7 @@ namespace OpsConsole.Features.Attendance;
 /// Make-up punch requests (补卡), leave (请假) and official absences (公出…): staff ask, HR or a manager approves or refuses
 /// once; HR may also record leave or an official absence for someone, approved as recorded.
 /// </summary>
-public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar)
 {
     public sealed record StaffChoice(string EmployeeNo, string Name);
 
@@ -120,13 +120,14 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         return await DecideAsync(db, request, decider, approve, refusalReason, ct);
     }
 
-    private static OpResult? CheckAbsence(AbsenceKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf, string? reason)
+    private OpResult? CheckAbsence(AbsenceKind kind, DateOnly start, HalfDay startHalf, DateOnly end, HalfDay endHalf, string? reason)
     {
         if (!kind.IsDefined) return OpResult.FailOn("Kind", "请选择请假类别。");
         if (start == default || end == default) return OpResult.FailOn("Start", "请选择起止日期。");
         if (end.DayNumber * 2 + (int)endHalf < start.DayNumber * 2 + (int)startHalf) return OpResult.FailOn("End", "结束时间不能早于开始时间。");
         if (end.DayNumber - start.DayNumber > 366) return OpResult.FailOn("End", "一次最多登记一年，请分段登记。");
         if ((reason ?? "").Trim().Length > ApprovalRequest.ReasonMaxLength) return OpResult.FailOn("Reason", "事由不能超过 {0} 个字符。", ApprovalRequest.ReasonMaxLength);
+        if (new HalfDayRange(start, startHalf, end, endHalf).WorkingHalfDays(calendar) == 0) return OpResult.FailOn("Start", "所选期间没有工作日，无需登记。");
         return null;
     }
 
