@@ -23,10 +23,11 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
 /// <summary>
 /// Issues tickets: kiosk, appointment check-in and manager-issued (green channel). The number
 /// comes from a per-(queue, day) counter incremented in the same transaction as the insert, so
-/// numbers are gap-free and unique under any concurrency (ADR 0007).
+/// numbers are gap-free and unique under any concurrency (ADR 0007). Concurrent issues share that
+/// transaction and its commit (ADR 0009).
 /// </summary>
 public sealed class TicketIssuer(
-    IDbContextFactory<OpsDbContext> dbFactory, WriteGate gate, CenterClock clock, HallEvents events, IOptions<QueueingOptions> options)
+    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, CenterClock clock, HallEvents events, IOptions<QueueingOptions> options)
 {
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
         PriorityClass? priority = null, CancellationToken ct = default)
@@ -34,7 +35,7 @@ public sealed class TicketIssuer(
         if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
         if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var queue = await db.Set<ServiceQueue>().FirstOrDefaultAsync(q => q.Code == queueCode.Trim(), ct);
+        var queue = await db.Set<ServiceQueue>().AsNoTracking().FirstOrDefaultAsync(q => q.Code == queueCode.Trim(), ct);
         if (queue is null) return IssueOutcome.Fail("没有该业务队列：{0}", queueCode);
         return await IssueInAsync(db, queue, channel, idNumber, priority, null, ct);
     }
@@ -44,21 +45,12 @@ public sealed class TicketIssuer(
     {
         if (!Appointment.IsValidBookingCode(bookingCode?.Trim())) return IssueOutcome.Fail("预约码格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
+        var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
         if (appointment is null) return IssueOutcome.Fail("没有找到该预约码。");
-        var now = clock.Now;
-        var result = appointment.CheckIn(now);
-        if (!result.Succeeded)
-        {
-            return IssueOutcome.Fail(result.Outcome switch
-            {
-                CheckInOutcome.AlreadyCheckedIn => "该预约码已使用过，不能重复签到。",
-                CheckInOutcome.TooEarly => "还未到签到时间：请在预约时段开始前 30 分钟内签到。",
-                CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
-                _ => "该预约已取消或已失效。",
-            });
-        }
-        var queue = await db.Set<ServiceQueue>().FirstAsync(q => q.Id == appointment.QueueId, ct);
+        // Checked on this untracked copy to refuse early; the write checks in again in its transaction.
+        var result = appointment.CheckIn(clock.Now);
+        if (!result.Succeeded) return CheckInRefused(result.Outcome);
+        var queue = await db.Set<ServiceQueue>().AsNoTracking().FirstAsync(q => q.Id == appointment.QueueId, ct);
         return await IssueInAsync(db, queue, TicketChannel.Appointment, null, null, appointment.Id, ct);
     }
 
@@ -79,34 +71,50 @@ public sealed class TicketIssuer(
                 ? "该业务暂停取号：{0}" : QueueingMessages.Of(decision.Refusal!.Value), queue.IssuingStoppedReason ?? "");
         }
 
-        Ticket ticket;
-        using (await gate.EnterAsync(ct))
+        var publicCode = NewPublicCode();
+        var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber);
+        // The cap read above may be stale; the counter upsert enforces it in the transaction.
+        var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
+        IssueOutcome outcome;
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await NextSequenceAsync(db, queue.Id, today, ct);
-            if (queue.DailyCap is { } cap && sequence > cap && channel == TicketChannel.Kiosk)
+            outcome = await commits.RunAsync(queue.Id, dbFactory.CreateDbContext, async w =>
             {
-                await tx.RollbackAsync(ct);
-                return IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached));
-            }
-            try
-            {
-                ticket = Ticket.Issue(queue, sequence, channel, NewPublicCode(), now, idNumber is null ? null : HashIdNumber(idNumber), priority, appointmentId);
-            }
-            catch (DomainException ex)
-            {
-                await tx.RollbackAsync(ct);
-                return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
-            }
-            db.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return refused;
+                var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
+                if (sequence is null) return IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached));
+                var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId);
+                w.Add(ticket);
+                await w.SaveChangesAsync();
+                return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, forecast.Waiting,
+                    forecast.Wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+            }, ct);
+        }
+        catch (DomainException ex)
+        {
+            // Thrown before the commit: the transaction was rolled back and the number returned.
+            return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
         }
 
-        await events.PublishAsync(new TicketIssued(now, queue.Id, ticket.Id, ticket.Number.ToString()));
-        return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, forecast.Waiting,
-            forecast.Wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+        if (outcome.Ticket is { } issued) await events.PublishAsync(new TicketIssued(now, queue.Id, issued.TicketId, issued.Number));
+        return outcome;
     }
+
+    /// <summary>The check-in that counts, inside the issue's transaction; null when it succeeded.</summary>
+    private static async Task<IssueOutcome?> CheckInAsync(OpsDbContext db, int appointmentId, DateTimeOffset now)
+    {
+        var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == appointmentId);
+        var result = appointment.CheckIn(now);
+        return result.Succeeded ? null : CheckInRefused(result.Outcome);
+    }
+
+    private static IssueOutcome CheckInRefused(CheckInOutcome outcome) => IssueOutcome.Fail(outcome switch
+    {
+        CheckInOutcome.AlreadyCheckedIn => "该预约码已使用过，不能重复签到。",
+        CheckInOutcome.TooEarly => "还未到签到时间：请在预约时段开始前 30 分钟内签到。",
+        CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
+        _ => "该预约已取消或已失效。",
+    });
 
     public sealed record Forecast(int Waiting, int WindowsServing, TimeSpan MeanService, TimeSpan? Wait);
 
@@ -125,8 +133,11 @@ public sealed class TicketIssuer(
         return new Forecast(waiting, windows, mean, WaitForecast.Estimate(waiting, windows, mean));
     }
 
-    /// <summary>The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.</summary>
-    private static async Task<int> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.
+    /// Null when the counter already reached <paramref name="cap"/>: no number is taken (caps are at least 1).
+    /// </summary>
+    private static async Task<int?> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, int? cap)
     {
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
@@ -134,11 +145,13 @@ public sealed class TicketIssuer(
         cmd.CommandText = """
             INSERT INTO "TicketCounters" ("QueueId", "Day", "LastSequence") VALUES (@queue, @day, 1)
             ON CONFLICT ("QueueId", "Day") DO UPDATE SET "LastSequence" = "TicketCounters"."LastSequence" + 1
+            WHERE "TicketCounters"."LastSequence" < @cap
             RETURNING "LastSequence"
             """;
         AddParameter(cmd, "@queue", queueId);
         AddParameter(cmd, "@day", day);
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        AddParameter(cmd, "@cap", cap ?? int.MaxValue);
+        return await cmd.ExecuteScalarAsync() is { } sequence and not DBNull ? Convert.ToInt32(sequence) : null;
     }
 
     private static void AddParameter(DbCommand cmd, string name, object value)
