@@ -6,12 +6,14 @@ using OpsConsole.Data;
 using OpsConsole.Data.Queueing;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Domain.Queueing;
+using OpsConsole.Domain.Windows;
+using OpsConsole.Features.Monitoring;
 using OpsConsole.Features.Queueing;
 using OpsConsole.Tests.Infrastructure;
 
 namespace OpsConsole.Tests.Features.Queueing;
 
-/// <summary>Issues that share a transaction (group commit, ADR 0009): caps, failures and the audit actor, on both providers.</summary>
+/// <summary>Issues that share a transaction (group commit, ADR 0009) and the forecast they read, on both providers where it matters.</summary>
 public sealed class TicketIssuerTests
 {
     [Fact]
@@ -41,6 +43,23 @@ public sealed class TicketIssuerTests
         var actors = await db.AuditLog.Where(a => a.EntityType == nameof(Ticket) && a.Action == "Added").Select(a => a.Actor).ToListAsync();
         Assert.Equal(10, actors.Count);
         Assert.All(actors, a => Assert.StartsWith("device:", a));
+    }
+
+    [Fact]
+    public async Task TheWaitForecastFollowsWindowsClosing()
+    {
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite);
+        var queue = await app.QueueAsync("BDC");
+        Assert.NotNull((await app.IssueAsync("BDC")).EstimatedWait);
+        List<int> windows;
+        await using (var db = app.Context())
+        {
+            windows = await db.Set<WindowQueueRoute>().Where(r => r.QueueId == queue.Id).Select(r => r.WindowId).Distinct().ToListAsync();
+        }
+
+        foreach (var window in windows) Assert.True((await app.Service<HallActions>().CloseWindowAsync(window)).Succeeded);
+
+        Assert.Null((await app.IssueAsync("BDC")).EstimatedWait);
     }
 
     private static async Task DailyCapAsync(DatabaseProvider provider)

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Data.Queueing;
 using OpsConsole.Domain.Common;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
@@ -27,7 +29,8 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
 /// transaction and its commit (ADR 0009).
 /// </summary>
 public sealed class TicketIssuer(
-    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, CenterClock clock, HallEvents events, IOptions<QueueingOptions> options)
+    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, CenterClock clock, HallEvents events,
+    IOptions<QueueingOptions> options)
 {
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
         PriorityClass? priority = null, CancellationToken ct = default)
@@ -35,7 +38,8 @@ public sealed class TicketIssuer(
         if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
         if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var queue = await db.Set<ServiceQueue>().AsNoTracking().FirstOrDefaultAsync(q => q.Code == queueCode.Trim(), ct);
+        var code = queueCode.Trim();
+        var queue = await QueueNowAsync(db, q => q.Code == code, ct);
         if (queue is null) return IssueOutcome.Fail("没有该业务队列：{0}", queueCode);
         return await IssueInAsync(db, queue, channel, idNumber, priority, null, ct);
     }
@@ -50,21 +54,35 @@ public sealed class TicketIssuer(
         // Checked on this untracked copy to refuse early; the write checks in again in its transaction.
         var result = appointment.CheckIn(clock.Now);
         if (!result.Succeeded) return CheckInRefused(result.Outcome);
-        var queue = await db.Set<ServiceQueue>().AsNoTracking().FirstAsync(q => q.Id == appointment.QueueId, ct);
-        return await IssueInAsync(db, queue, TicketChannel.Appointment, null, null, appointment.Id, ct);
+        var queue = await QueueNowAsync(db, q => q.Id == appointment.QueueId, ct);
+        return await IssueInAsync(db, queue!, TicketChannel.Appointment, null, null, appointment.Id, ct);
     }
 
-    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, ServiceQueue queue, TicketChannel channel, string? idNumber,
+    /// <summary>A queue with its waiting count and today's last number, as read before an issue.</summary>
+    private sealed record QueueNow(ServiceQueue Queue, int Waiting, int IssuedToday);
+
+    /// <summary>One round trip: the queue, how many wait in it today and its counter.</summary>
+    private async Task<QueueNow?> QueueNowAsync(OpsDbContext db, Expression<Func<ServiceQueue, bool>> which, CancellationToken ct)
+    {
+        var today = clock.Today;
+        return await db.Set<ServiceQueue>().AsNoTracking().Where(which)
+            .Select(q => new QueueNow(q,
+                db.Set<Ticket>().Count(t => t.QueueId == q.Id && t.ServiceDay == today && t.State == TicketState.Waiting),
+                db.Set<TicketCounter>().Where(c => c.QueueId == q.Id && c.Day == today).Select(c => c.LastSequence).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, QueueNow read, TicketChannel channel, string? idNumber,
         PriorityClass? priority, int? appointmentId, CancellationToken ct)
     {
         var now = clock.Now;
         var today = clock.Today;
-        var forecast = await ForecastAsync(db, queue, today, ct);
-        var issuedToday = await db.Set<Data.Queueing.TicketCounter>().Where(c => c.QueueId == queue.Id && c.Day == today)
-            .Select(c => c.LastSequence).FirstOrDefaultAsync(ct);
+        var queue = read.Queue;
+        var capacity = await capacities.GetAsync(db, queue.Id, ct);
+        var wait = WaitForecast.Estimate(read.Waiting, capacity.WindowsServing, capacity.MeanService);
         // Green-channel tickets are issued by a manager on purpose: caps and forecasts do not apply.
-        var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : issuedToday,
-            channel == TicketChannel.ManagerIssued ? null : forecast.Wait);
+        var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
+            channel == TicketChannel.ManagerIssued ? null : wait);
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
@@ -86,8 +104,8 @@ public sealed class TicketIssuer(
                 var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId);
                 w.Add(ticket);
                 await w.SaveChangesAsync();
-                return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, forecast.Waiting,
-                    forecast.Wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+                return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, read.Waiting,
+                    wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
             }, ct);
         }
         catch (DomainException ex)
@@ -115,23 +133,6 @@ public sealed class TicketIssuer(
         CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
         _ => "该预约已取消或已失效。",
     });
-
-    public sealed record Forecast(int Waiting, int WindowsServing, TimeSpan MeanService, TimeSpan? Wait);
-
-    /// <summary>Waiting count, open windows routed to the queue, recent mean service time and the estimate.</summary>
-    public static async Task<Forecast> ForecastAsync(OpsDbContext db, ServiceQueue queue, DateOnly today, CancellationToken ct = default)
-    {
-        var waiting = await db.Set<Ticket>().CountAsync(t => t.QueueId == queue.Id && t.ServiceDay == today && t.State == TicketState.Waiting, ct);
-        var windows = await (from r in db.Set<Domain.Windows.WindowQueueRoute>()
-                             join s in db.Set<Domain.Windows.WindowSession>() on r.WindowId equals s.WindowId
-                             where r.QueueId == queue.Id && s.State != Domain.Windows.WindowState.Closed
-                             select s.WindowId).Distinct().CountAsync(ct);
-        var recent = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.QueueId == queue.Id && t.State == TicketState.Completed)
-            .OrderByDescending(t => t.Id).Take(WaitForecast.SampleSize).ToListAsync(ct);
-        var mean = WaitForecast.MeanServiceTime(recent);
-        return new Forecast(waiting, windows, mean, WaitForecast.Estimate(waiting, windows, mean));
-    }
 
     /// <summary>
     /// The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.
