@@ -1,46 +1,46 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OpsConsole.Data;
 
 /// <summary>
 /// Group commit for short hot writes (ticket issues). Writes that arrive while a transaction is
-/// being written wait, then run one after another in the next shared transaction, on one
-/// connection, with one durable commit (one WAL fsync on SQLite) for all of them. A caller gets its
-/// result only after that commit. If the shared transaction fails it is rolled back and each write
-/// is retried alone, so one failing write never fails or changes the others (ADR 0009). Each
-/// write runs in its caller's execution context, so the audit log sees the caller's user or device.
+/// being written wait, then run one after another in the next transaction on one context, which
+/// saves them with one SaveChanges and one durable commit (one WAL fsync on SQLite). A caller gets
+/// its result only after that commit. If the transaction fails it is rolled back and each write is
+/// retried alone, so one failing write never fails or changes the others (ADR 0009).
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
     /// <summary>Bounds how long one transaction keeps the SQLite write gate from calls and window actions.</summary>
     public const int MaxWritesPerTransaction = 64;
 
+    private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _gate;
     private readonly ILogger<GroupCommit> _log;
     private readonly Channel<PendingWrite> _pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public GroupCommit(WriteGate gate, ILogger<GroupCommit> log)
+    public GroupCommit(IServiceScopeFactory scopes, WriteGate gate, ILogger<GroupCommit> log)
     {
+        _scopes = scopes;
         _gate = gate;
         _log = log;
         _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on a context from <paramref name="createContext"/> (the caller's,
-    /// so its audit actor) inside a shared transaction, and returns its result once committed. The
-    /// write may run twice (the second time alone, on a fresh context) and must not publish anything;
-    /// writes of one transaction run in ascending <paramref name="lockOrder"/>, so transactions on
+    /// Runs <paramref name="write"/> in a shared transaction and returns its result once committed.
+    /// The write adds or changes entities and does not save; keys generated on insert are set when
+    /// this returns. The audit log names <paramref name="actor"/> for what the write changed. A write
+    /// may run twice (the second time alone, on a fresh context) and must not publish anything.
+    /// Writes of one transaction run in ascending <paramref name="lockOrder"/>, so transactions on
     /// different nodes lock rows in the same order.
     /// </summary>
-    public async Task<T> RunAsync<T>(int lockOrder, Func<OpsDbContext> createContext, Func<OpsDbContext, Task<T>> write,
-        CancellationToken ct = default)
+    public async Task<T> RunAsync<T>(int lockOrder, string actor, Func<OpsDbContext, Task<T>> write, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var pending = new PendingWrite(lockOrder, createContext, async db => await write(db), ExecutionContext.Capture(), ct);
+        var pending = new PendingWrite(lockOrder, actor, async db => await write(db), ct);
         if (!_pending.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommit));
         return (T)(await pending.Done.Task)!;
     }
@@ -90,21 +90,23 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private async Task<object?[]> InOneTransactionAsync(List<PendingWrite> writes)
     {
+        await using var scope = _scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        // A failure rolls back the whole transaction, so a savepoint around SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         using (await _gate.EnterAsync())
         {
-            await using var lead = writes[0].CreateContext();
-            await using var tx = await lead.Database.BeginTransactionAsync();
-            var connection = lead.Database.GetDbConnection();
+            await using var tx = await db.Database.BeginTransactionAsync();
             var results = new object?[writes.Count];
             for (var i = 0; i < writes.Count; i++)
             {
-                await using var db = writes[i].CreateContext();
-                db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                await db.Database.UseTransactionAsync(tx.GetDbTransaction());
-                // A failure rolls back the whole transaction, so per-SaveChanges savepoints would only add round trips.
-                db.Database.AutoSavepointsEnabled = false;
-                results[i] = await writes[i].RunAsync(db);
+                results[i] = await writes[i].Write(db);
+                foreach (var entry in db.ChangeTracker.Entries())
+                {
+                    if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) db.ChangedBy(entry.Entity, writes[i].Actor);
+                }
             }
+            await db.SaveChangesAsync();
             await tx.CommitAsync();
             return results;
         }
@@ -116,18 +118,8 @@ public sealed class GroupCommit : IAsyncDisposable
         await _writer;
     }
 
-    private sealed record PendingWrite(int LockOrder, Func<OpsDbContext> CreateContext, Func<OpsDbContext, Task<object?>> Write,
-        ExecutionContext? CallerContext, CancellationToken Cancellation)
+    private sealed record PendingWrite(int LockOrder, string Actor, Func<OpsDbContext, Task<object?>> Write, CancellationToken Cancellation)
     {
         public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>Starts the write in the caller's execution context (HttpContext, circuit); its awaits keep it.</summary>
-        public Task<object?> RunAsync(OpsDbContext db)
-        {
-            if (CallerContext is null) return Write(db);
-            Task<object?>? started = null;
-            ExecutionContext.Run(CallerContext, _ => started = Write(db), null);
-            return started!;
-        }
     }
 }

@@ -29,6 +29,12 @@ public sealed class TicketIssuerTests
     public Task AFailingIssueNeitherFailsTheOthersNorLeavesAGapOnPostgres() => FailingIssueAsync(DatabaseProvider.Postgres);
 
     [Fact]
+    public Task ABookingCodeScannedAtSeveralKiosksAtOnceGivesOneTicketOnSqlite() => ParallelCheckInsAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task ABookingCodeScannedAtSeveralKiosksAtOnceGivesOneTicketOnPostgres() => ParallelCheckInsAsync(DatabaseProvider.Postgres);
+
+    [Fact]
     public async Task TheAuditLogNamesTheKioskThatIssuedTheTicket()
     {
         await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite);
@@ -81,6 +87,25 @@ public sealed class TicketIssuerTests
         await using var check = app.Context();
         Assert.Equal(5, await check.Set<TicketCounter>().Select(c => c.LastSequence).SingleAsync());
         Assert.Equal(5, await check.Set<Ticket>().CountAsync());
+    }
+
+    private static async Task ParallelCheckInsAsync(DatabaseProvider provider)
+    {
+        await using var app = await QueueApp.StartAsync(provider);
+        var book = app.Service<AppointmentBook>();
+        var today = DateOnly.FromDateTime(app.Clock.Now.DateTime);
+        Assert.True((await book.AddSlotAsync("BDC", today, new TimeOnly(10, 15), new TimeOnly(10, 45), 1)).Succeeded);
+        var slot = (await book.SlotsAsync(today, "BDC")).Single();
+        var booking = (await book.BookAsync(slot.SlotId, "110105194912310021", BookingSource.Console)).Booking!;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Task.Run(() => app.Service<TicketIssuer>().CheckInAsync(booking.BookingCode))));
+
+        Assert.Single(outcomes, o => o.Result.Succeeded);
+        Assert.All(outcomes.Where(o => !o.Result.Succeeded), o => Assert.Equal("该预约码已使用过，不能重复签到。", o.Result.Error));
+        await using var db = app.Context();
+        Assert.Equal(1, await db.Set<Ticket>().CountAsync());
+        Assert.Equal(1, await db.Set<TicketCounter>().Select(c => c.LastSequence).SingleAsync());
     }
 
     private static async Task FailingIssueAsync(DatabaseProvider provider)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Data.Auditing;
 using OpsConsole.Data.Queueing;
 using OpsConsole.Domain.Common;
 using OpsConsole.Domain.Queueing;
@@ -29,8 +30,8 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
 /// transaction and its commit (ADR 0009).
 /// </summary>
 public sealed class TicketIssuer(
-    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, CenterClock clock, HallEvents events,
-    IOptions<QueueingOptions> options)
+    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, ICurrentActor actor, CenterClock clock,
+    HallEvents events, IOptions<QueueingOptions> options)
 {
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
         PriorityClass? priority = null, CancellationToken ct = default)
@@ -93,19 +94,18 @@ public sealed class TicketIssuer(
         var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber);
         // The cap read above may be stale; the counter upsert enforces it in the transaction.
         var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
-        IssueOutcome outcome;
+        var actorName = await actor.GetNameAsync();
+        Issued written;
         try
         {
-            outcome = await commits.RunAsync(queue.Id, dbFactory.CreateDbContext, async w =>
+            written = await commits.RunAsync(queue.Id, actorName, async w =>
             {
-                if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return refused;
+                if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return new Issued(null, refused);
                 var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
-                if (sequence is null) return IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached));
+                if (sequence is null) return new Issued(null, IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached)));
                 var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId);
                 w.Add(ticket);
-                await w.SaveChangesAsync();
-                return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, read.Waiting,
-                    wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+                return new Issued(ticket, null);
             }, ct);
         }
         catch (DomainException ex)
@@ -113,10 +113,15 @@ public sealed class TicketIssuer(
             // Thrown before the commit: the transaction was rolled back and the number returned.
             return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
         }
+        if (written.Ticket is not { } issued) return written.Refusal!;
 
-        if (outcome.Ticket is { } issued) await events.PublishAsync(new TicketIssued(now, queue.Id, issued.TicketId, issued.Number));
-        return outcome;
+        await events.PublishAsync(new TicketIssued(now, queue.Id, issued.Id, issued.Number.ToString()));
+        return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, read.Waiting,
+            wait, issued.PublicCode, now, issued.Priority), OpResult.Ok);
     }
+
+    /// <summary>What the write in the shared transaction did: added the ticket, or refused without taking a number.</summary>
+    private sealed record Issued(Ticket? Ticket, IssueOutcome? Refusal);
 
     /// <summary>The check-in that counts, inside the issue's transaction; null when it succeeded.</summary>
     private static async Task<IssueOutcome?> CheckInAsync(OpsDbContext db, int appointmentId, DateTimeOffset now)
