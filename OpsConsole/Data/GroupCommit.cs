@@ -26,7 +26,8 @@ public sealed class GroupCommit : IAsyncDisposable
         _scopes = scopes;
         _gate = gate;
         _log = log;
-        _writer = Task.Run(WriteLoopAsync);
+        // The loop outlives whichever request created this singleton: it must not carry that request's context.
+        using (ExecutionContext.SuppressFlow()) _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>
