@@ -20,6 +20,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(new ResolvedDatabase(provider, ResolveConnectionString(provider, options, contentRoot)));
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<GroupCommit>();
 
         switch (provider)
         {

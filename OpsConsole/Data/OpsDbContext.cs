@@ -32,6 +32,16 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OfficialAbsenceRecord> OfficialAbsences => Set<OfficialAbsenceRecord>();
     public DbSet<MakeUpPunchRequest> MakeUpPunchRequests => Set<MakeUpPunchRequest>();
 
+    private Dictionary<object, string>? _changedBy;
+
+    /// <summary>
+    /// Names who changed <paramref name="entity"/> when one context saves for several callers (group
+    /// commit); the audit log takes this name instead of the context's actor. The first name given stays.
+    /// </summary>
+    public void ChangedBy(object entity, string actor) => (_changedBy ??= new(ReferenceEqualityComparer.Instance)).TryAdd(entity, actor);
+
+    internal string? ActorOf(object entity) => _changedBy?.GetValueOrDefault(entity);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);

@@ -23,6 +23,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AccountAdmin>();
         services.AddScoped<Devices.DeviceAdmin>();
         services.AddScoped<TicketIssuer>();
+        services.AddSingleton<QueueCapacityCache>();
         services.AddScoped<CounterDesk>();
         services.AddSingleton<QueueCallLocks>();
         services.AddScoped<QueueQueries>();

@@ -46,7 +46,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 At = now,
-                Actor = Truncate(actorName, AuditEntry.ActorMaxLength),
+                Actor = Truncate((db as OpsDbContext)?.ActorOf(entry.Entity) ?? actorName, AuditEntry.ActorMaxLength),
                 Action = entry.State.ToString(),
                 EntityType = Truncate(entry.Metadata.ClrType.Name, AuditEntry.EntityMaxLength),
                 EntityId = KeyOf(entry),

@@ -12,7 +12,7 @@ namespace OpsConsole.Features.Monitoring;
 /// How many windows each queue needs per hour of a day (Erlang C on the arrivals forecast from the
 /// last 8 same weekdays and the queue's recent mean service time) beside the windows it has.
 /// </summary>
-public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory, ResolvedDatabase database, CenterClock clock)
 {
     public const double ServiceLevelGoal = 0.8;
     public static readonly int[] OpenHours = [9, 10, 11, 13, 14, 15, 16];
@@ -27,18 +27,13 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sameWeekdays = Enumerable.Range(1, ArrivalForecast.Weeks).Select(w => day.AddDays(-7 * w)).ToList();
-        // One read of the last 8 same weekdays: arrivals per hour and the service times of the
-        // tickets completed on those days (the same weekdays also shape service times).
-        var rows = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => sameWeekdays.Contains(t.ServiceDay))
-            .Select(t => new { t.IssuedQueueId, t.QueueId, t.ServiceDay, t.IssuedAt, t.State, t.ClosedAtEndOfDay, t.ServiceStartedAt, t.CompletedAt })
-            .ToListAsync(ct);
-        var history = rows.GroupBy(t => (t.IssuedQueueId, t.ServiceDay, clock.ToLocal(t.IssuedAt).Hour))
-            .Select(g => new HourlyArrivals(g.Key.IssuedQueueId, g.Key.ServiceDay, g.Key.Hour, g.Count()));
+        // One aggregate over the last 8 same weekdays: arrivals per 15 minutes (UTC) and the service
+        // times of the tickets completed on those days (the same weekdays also shape service times).
+        var slots = await SlotsAsync(db, sameWeekdays, ct);
+        var history = slots.Select(s => new HourlyArrivals(s.IssuedQueueId, s.ServiceDay, clock.ToLocal(SlotStart(s.Slot)).Hour, s.Issued));
         var forecast = ArrivalForecast.For(day, history);
-        var mean = rows.Where(d => d.State == TicketState.Completed && !d.ClosedAtEndOfDay && d.ServiceStartedAt is not null && d.CompletedAt is not null)
-            .GroupBy(d => d.QueueId)
-            .ToDictionary(g => g.Key, g => TimeSpan.FromTicks((long)g.Average(d => (d.CompletedAt!.Value - d.ServiceStartedAt!.Value).Ticks)));
+        var mean = slots.Where(s => s.Served > 0).GroupBy(s => s.QueueId)
+            .ToDictionary(g => g.Key, g => TimeSpan.FromTicks((long)(g.Sum(s => s.ServiceTicks) / (double)g.Sum(s => s.Served))));
 
         var queues = (await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix).ToListAsync(ct))
             .Select(q => new QueueInfo(q.Id, q.Code, q.Prefix, q.Name, mean.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime), q.TargetWait)).ToList();
@@ -68,5 +63,47 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
         var plan = StaffingPlan.Suggest(queues.Select(q => new QueueStaffingInput(q.QueueId, q.MeanService, q.TargetWait, ServiceLevelGoal)),
             forecast, (queueId, hour) => windowsFor(queueId, hour), OpenHours);
         return new Result(day, queues, plan, started.Elapsed, rostered.Count > 0);
+    }
+
+    /// <summary>Tickets of a (issuing queue, current queue, day, quarter hour): how many were issued, and served with a trustworthy time.</summary>
+    private sealed class ArrivalSlot
+    {
+        public int IssuedQueueId { get; init; }
+        public int QueueId { get; init; }
+        public DateOnly ServiceDay { get; init; }
+        /// <summary>Quarter hours since 1970-01-01 UTC: every time zone's offset is a whole number of them.</summary>
+        public long Slot { get; init; }
+        public int Issued { get; init; }
+        public int Served { get; init; }
+        public long ServiceTicks { get; init; }
+    }
+
+    private static readonly TimeSpan SlotLength = TimeSpan.FromMinutes(15);
+
+    private static DateTimeOffset SlotStart(long slot) => DateTimeOffset.UnixEpoch + slot * SlotLength;
+
+    /// <summary>
+    /// Grouped in the database so only a few thousand rows come back instead of every ticket. Times are
+    /// UTC ticks on SQLite and timestamptz on PostgreSQL; the rest of the statement is the same.
+    /// </summary>
+    private async Task<List<ArrivalSlot>> SlotsAsync(OpsDbContext db, List<DateOnly> days, CancellationToken ct)
+    {
+        var (slot, serviceTicks) = database.Provider == DatabaseProvider.Postgres
+            ? ("""floor(extract(epoch FROM "IssuedAt") / 900)::bigint""",
+               """(extract(epoch FROM ("CompletedAt" - "ServiceStartedAt")) * 10000000)::bigint""")
+            : ($"""("IssuedAt" - {DateTimeOffset.UnixEpoch.UtcTicks}) / {SlotLength.Ticks}""",
+               "\"CompletedAt\" - \"ServiceStartedAt\"");
+        const string served = """
+            "State" = 'Completed' AND NOT "ClosedAtEndOfDay" AND "ServiceStartedAt" IS NOT NULL AND "CompletedAt" IS NOT NULL
+            """;
+        var sql = $"""
+            SELECT "IssuedQueueId", "QueueId", "ServiceDay", {slot} AS "Slot", CAST(COUNT(*) AS integer) AS "Issued",
+                   CAST(SUM(CASE WHEN {served} THEN 1 ELSE 0 END) AS integer) AS "Served",
+                   CAST(SUM(CASE WHEN {served} THEN {serviceTicks} ELSE 0 END) AS bigint) AS "ServiceTicks"
+            FROM "Tickets"
+            WHERE "ServiceDay" IN ({string.Join(", ", days.Select((_, i) => $"{{{i}}}"))})
+            GROUP BY "IssuedQueueId", "QueueId", "ServiceDay", {slot}
+            """;
+        return await db.Database.SqlQueryRaw<ArrivalSlot>(sql, days.Cast<object>().ToArray()).ToListAsync(ct);
     }
 }

@@ -1,9 +1,12 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Data.Auditing;
+using OpsConsole.Data.Queueing;
 using OpsConsole.Domain.Common;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
@@ -23,10 +26,12 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
 /// <summary>
 /// Issues tickets: kiosk, appointment check-in and manager-issued (green channel). The number
 /// comes from a per-(queue, day) counter incremented in the same transaction as the insert, so
-/// numbers are gap-free and unique under any concurrency (ADR 0007).
+/// numbers are gap-free and unique under any concurrency (ADR 0007). Concurrent issues share that
+/// transaction and its commit (ADR 0011).
 /// </summary>
 public sealed class TicketIssuer(
-    IDbContextFactory<OpsDbContext> dbFactory, WriteGate gate, CenterClock clock, HallEvents events, IOptions<QueueingOptions> options)
+    IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, ICurrentActor actor, CenterClock clock,
+    HallEvents events, IOptions<QueueingOptions> options)
 {
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
         PriorityClass? priority = null, CancellationToken ct = default)
@@ -34,7 +39,8 @@ public sealed class TicketIssuer(
         if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
         if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var queue = await db.Set<ServiceQueue>().FirstOrDefaultAsync(q => q.Code == queueCode.Trim(), ct);
+        var code = queueCode.Trim();
+        var queue = await QueueNowAsync(db, q => q.Code == code, ct);
         if (queue is null) return IssueOutcome.Fail("没有该业务队列：{0}", queueCode);
         return await IssueInAsync(db, queue, channel, idNumber, priority, null, ct);
     }
@@ -44,89 +50,100 @@ public sealed class TicketIssuer(
     {
         if (!Appointment.IsValidBookingCode(bookingCode?.Trim())) return IssueOutcome.Fail("预约码格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
+        var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
         if (appointment is null) return IssueOutcome.Fail("没有找到该预约码。");
-        var now = clock.Now;
-        var result = appointment.CheckIn(now);
-        if (!result.Succeeded)
-        {
-            return IssueOutcome.Fail(result.Outcome switch
-            {
-                CheckInOutcome.AlreadyCheckedIn => "该预约码已使用过，不能重复签到。",
-                CheckInOutcome.TooEarly => "还未到签到时间：请在预约时段开始前 30 分钟内签到。",
-                CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
-                _ => "该预约已取消或已失效。",
-            });
-        }
-        var queue = await db.Set<ServiceQueue>().FirstAsync(q => q.Id == appointment.QueueId, ct);
-        return await IssueInAsync(db, queue, TicketChannel.Appointment, null, null, appointment.Id, ct);
+        // Checked on this untracked copy to refuse early; the write checks in again in its transaction.
+        var result = appointment.CheckIn(clock.Now);
+        if (!result.Succeeded) return CheckInRefused(result.Outcome);
+        var queue = await QueueNowAsync(db, q => q.Id == appointment.QueueId, ct);
+        return await IssueInAsync(db, queue!, TicketChannel.Appointment, null, null, appointment.Id, ct);
     }
 
-    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, ServiceQueue queue, TicketChannel channel, string? idNumber,
+    /// <summary>A queue with its waiting count and today's last number, as read before an issue.</summary>
+    private sealed record QueueNow(ServiceQueue Queue, int Waiting, int IssuedToday);
+
+    /// <summary>One round trip: the queue, how many wait in it today and its counter.</summary>
+    private async Task<QueueNow?> QueueNowAsync(OpsDbContext db, Expression<Func<ServiceQueue, bool>> which, CancellationToken ct)
+    {
+        var today = clock.Today;
+        return await db.Set<ServiceQueue>().AsNoTracking().Where(which)
+            .Select(q => new QueueNow(q,
+                db.Set<Ticket>().Count(t => t.QueueId == q.Id && t.ServiceDay == today && t.State == TicketState.Waiting),
+                db.Set<TicketCounter>().Where(c => c.QueueId == q.Id && c.Day == today).Select(c => c.LastSequence).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, QueueNow read, TicketChannel channel, string? idNumber,
         PriorityClass? priority, int? appointmentId, CancellationToken ct)
     {
         var now = clock.Now;
         var today = clock.Today;
-        var forecast = await ForecastAsync(db, queue, today, ct);
-        var issuedToday = await db.Set<Data.Queueing.TicketCounter>().Where(c => c.QueueId == queue.Id && c.Day == today)
-            .Select(c => c.LastSequence).FirstOrDefaultAsync(ct);
+        var queue = read.Queue;
+        var capacity = await capacities.GetAsync(db, queue.Id, ct);
+        var wait = WaitForecast.Estimate(read.Waiting, capacity.WindowsServing, capacity.MeanService);
         // Green-channel tickets are issued by a manager on purpose: caps and forecasts do not apply.
-        var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : issuedToday,
-            channel == TicketChannel.ManagerIssued ? null : forecast.Wait);
+        var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
+            channel == TicketChannel.ManagerIssued ? null : wait);
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
                 ? "该业务暂停取号：{0}" : QueueingMessages.Of(decision.Refusal!.Value), queue.IssuingStoppedReason ?? "");
         }
 
-        Ticket ticket;
-        using (await gate.EnterAsync(ct))
+        var publicCode = NewPublicCode();
+        var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber);
+        // The cap read above may be stale; the counter upsert enforces it in the transaction.
+        var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
+        var actorName = await actor.GetNameAsync();
+        Issued written;
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var sequence = await NextSequenceAsync(db, queue.Id, today, ct);
-            if (queue.DailyCap is { } cap && sequence > cap && channel == TicketChannel.Kiosk)
+            written = await commits.RunAsync(queue.Id, actorName, async w =>
             {
-                await tx.RollbackAsync(ct);
-                return IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached));
-            }
-            try
-            {
-                ticket = Ticket.Issue(queue, sequence, channel, NewPublicCode(), now, idNumber is null ? null : HashIdNumber(idNumber), priority, appointmentId);
-            }
-            catch (DomainException ex)
-            {
-                await tx.RollbackAsync(ct);
-                return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
-            }
-            db.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return new Issued(null, refused);
+                var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
+                if (sequence is null) return new Issued(null, IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached)));
+                var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId);
+                w.Add(ticket);
+                return new Issued(ticket, null);
+            }, ct);
         }
+        catch (DomainException ex)
+        {
+            // Thrown before the commit: the transaction was rolled back and the number returned.
+            return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
+        }
+        if (written.Ticket is not { } issued) return written.Refusal!;
 
-        await events.PublishAsync(new TicketIssued(now, queue.Id, ticket.Id, ticket.Number.ToString()));
-        return new IssueOutcome(new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, forecast.Waiting,
-            forecast.Wait, ticket.PublicCode, now, ticket.Priority), OpResult.Ok);
+        await events.PublishAsync(new TicketIssued(now, queue.Id, issued.Id, issued.Number.ToString()));
+        return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, read.Waiting,
+            wait, issued.PublicCode, now, issued.Priority), OpResult.Ok);
     }
 
-    public sealed record Forecast(int Waiting, int WindowsServing, TimeSpan MeanService, TimeSpan? Wait);
+    /// <summary>What the write in the shared transaction did: added the ticket, or refused without taking a number.</summary>
+    private sealed record Issued(Ticket? Ticket, IssueOutcome? Refusal);
 
-    /// <summary>Waiting count, open windows routed to the queue, recent mean service time and the estimate.</summary>
-    public static async Task<Forecast> ForecastAsync(OpsDbContext db, ServiceQueue queue, DateOnly today, CancellationToken ct = default)
+    /// <summary>The check-in that counts, inside the issue's transaction; null when it succeeded.</summary>
+    private static async Task<IssueOutcome?> CheckInAsync(OpsDbContext db, int appointmentId, DateTimeOffset now)
     {
-        var waiting = await db.Set<Ticket>().CountAsync(t => t.QueueId == queue.Id && t.ServiceDay == today && t.State == TicketState.Waiting, ct);
-        var windows = await (from r in db.Set<Domain.Windows.WindowQueueRoute>()
-                             join s in db.Set<Domain.Windows.WindowSession>() on r.WindowId equals s.WindowId
-                             where r.QueueId == queue.Id && s.State != Domain.Windows.WindowState.Closed
-                             select s.WindowId).Distinct().CountAsync(ct);
-        var recent = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.QueueId == queue.Id && t.State == TicketState.Completed)
-            .OrderByDescending(t => t.Id).Take(WaitForecast.SampleSize).ToListAsync(ct);
-        var mean = WaitForecast.MeanServiceTime(recent);
-        return new Forecast(waiting, windows, mean, WaitForecast.Estimate(waiting, windows, mean));
+        var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == appointmentId);
+        var result = appointment.CheckIn(now);
+        return result.Succeeded ? null : CheckInRefused(result.Outcome);
     }
 
-    /// <summary>The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.</summary>
-    private static async Task<int> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, CancellationToken ct)
+    private static IssueOutcome CheckInRefused(CheckInOutcome outcome) => IssueOutcome.Fail(outcome switch
+    {
+        CheckInOutcome.AlreadyCheckedIn => "该预约码已使用过，不能重复签到。",
+        CheckInOutcome.TooEarly => "还未到签到时间：请在预约时段开始前 30 分钟内签到。",
+        CheckInOutcome.TooLate => "已超过预约时段 15 分钟，预约作废，请取普通号。",
+        _ => "该预约已取消或已失效。",
+    });
+
+    /// <summary>
+    /// The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.
+    /// Null when the counter already reached <paramref name="cap"/>: no number is taken (caps are at least 1).
+    /// </summary>
+    private static async Task<int?> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, int? cap)
     {
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
@@ -134,11 +151,13 @@ public sealed class TicketIssuer(
         cmd.CommandText = """
             INSERT INTO "TicketCounters" ("QueueId", "Day", "LastSequence") VALUES (@queue, @day, 1)
             ON CONFLICT ("QueueId", "Day") DO UPDATE SET "LastSequence" = "TicketCounters"."LastSequence" + 1
+            WHERE "TicketCounters"."LastSequence" < @cap
             RETURNING "LastSequence"
             """;
         AddParameter(cmd, "@queue", queueId);
         AddParameter(cmd, "@day", day);
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        AddParameter(cmd, "@cap", cap ?? int.MaxValue);
+        return await cmd.ExecuteScalarAsync() is { } sequence and not DBNull ? Convert.ToInt32(sequence) : null;
     }
 
     private static void AddParameter(DbCommand cmd, string name, object value)
