@@ -66,7 +66,7 @@ public sealed class XlsxWriterTests
         string FormatCode(XlsxStyle style) => formats.NumberingFormats!.Elements<NumberingFormat>()
             .Single(f => f.NumberFormatId!.Value == xfs[(int)style].NumberFormatId!.Value).FormatCode!.Value!;
         Assert.Equal("yyyy-mm-dd", FormatCode(XlsxStyle.Date));
-        Assert.Equal("0.0#", FormatCode(XlsxStyle.Decimal));
+        Assert.Equal("General", FormatCode(XlsxStyle.Decimal));
         Assert.Equal(1u, xfs[(int)XlsxStyle.Integer].NumberFormatId!.Value); // built-in "0"
         string FillOf(XlsxStyle style) => formats.Fills!.Elements<Fill>().ElementAt((int)xfs[(int)style].FillId!.Value)
             .PatternFill!.ForegroundColor?.Rgb?.Value ?? "none";

@@ -26,7 +26,7 @@ public enum XlsxStyle : uint
     Warning,
     /// <summary>A whole number, format 0.</summary>
     Integer,
-    /// <summary>A number with up to two decimals, format 0.0#.</summary>
+    /// <summary>A number shown as written: 10, 0.5, 1.25 (format General, no trailing zeros or point).</summary>
     Decimal,
     /// <summary>A date, format yyyy-mm-dd.</summary>
     Date,
@@ -45,7 +45,7 @@ internal static class XlsxStyles
     public static Stylesheet Stylesheet()
     {
         var formats = new NumberingFormats(
-            new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "0.0#" },
+            new NumberingFormat { NumberFormatId = DecimalFormat, FormatCode = "General" },
             new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" }) { Count = 2 };
         var fonts = new Fonts(
             NewFont(11, bold: false, color: null),

@@ -36,7 +36,11 @@ public sealed class AttendanceSheetExportTests(SqliteAppFixture fx) : IClassFixt
     {
         await HandComputedOctober.SeedAsync(fx.App, "X0001");
 
-        using var book = new WorkbookReader(await ExportAsync(October, null, centerOfficeOnly: false));
+        var bytes = await ExportAsync(October, null, centerOfficeOnly: false);
+        // Kept beside the browser tests' screenshots, to open and print by hand.
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "screenshots", "attendance-sheet-2026-10.xlsx"), bytes);
+        using var book = new WorkbookReader(bytes);
 
         Assert.Empty(book.ValidationErrors());
         Assert.Equal([AttendanceSheetExport.GridSheet, AttendanceSheetExport.LinesSheet, AttendanceSheetExport.NotesSheet], book.SheetNames);

@@ -70,7 +70,7 @@ public sealed class AttendanceSheetExport(AttendanceMonths months, IDbContextFac
         var columns = IdentityColumns + days.Count + Counts.Length + 1;
         var sheet = xlsx.AddSheet(GridSheet, new XlsxSheetOptions
         {
-            ColumnWidths = [8, 8, 10, .. days.Select(_ => 4.2), .. Counts.Select(_ => 4.6), 6],
+            ColumnWidths = [8, 8, 17, .. days.Select(_ => 4.2), .. Counts.Select(_ => 4.6), 6],
             FrozenRows = 4,
             FrozenColumns = 2,
             RepeatRows = 4,
