@@ -143,7 +143,7 @@ public sealed class AttendanceSheetExport(AttendanceMonths months, IDbContextFac
         string[] headers = ["工号", "姓名", "部门", "日期", "半天", "原因", "说明", "扣分"];
         var sheet = xlsx.AddSheet(LinesSheet, new XlsxSheetOptions
         {
-            ColumnWidths = [8, 8, 12, 11, 6, 11, 66, 7],
+            ColumnWidths = [8, 8, 17, 11, 6, 12, 60, 7],
             FrozenRows = 3,
             RepeatRows = 3,
             Landscape = true,
