@@ -67,6 +67,8 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await hr.WaitForSelectorAsync("[data-testid=monthly-sheet]");
         await hr.ScreenshotAsync("attendance-monthly-sheet");
         await hr.ClickAsync("[data-testid=tab-exceptions]");
+        await Assertions.Expect(hr.Locator("[data-testid=tab-exceptions]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
+        await Assertions.Expect(hr.Locator("[data-testid=tab-sheet]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
         var actions = hr.Locator($"[data-testid=makeup-actions-{DemoAccounts.ByRole[Roles.WindowStaff]}]");
         await hr.FillAsync("[data-testid=grid-search]", DemoAccounts.ByRole[Roles.WindowStaff]);
         await actions.First.WaitForAsync();

@@ -143,4 +143,26 @@ public sealed class AttendanceMonthsTests(SqliteAppFixture fx) : IClassFixture<S
         Assert.Equal(HalfDayStatus.OnLeave, month.HalfDay(D("2026-10-13"), HalfDay.Morning).Status);
         Assert.Equal(33m - 5, month.Deduction);
     }
+
+    [Fact]
+    public async Task ADecisionRacingAnotherSavesNothing()
+    {
+        var (staffId, manager) = await OctoberAsync("T0006");
+        await using var scope = fx.App.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<AttendanceRequests>();
+        Assert.True((await requests.RequestMakeUpAsync(staffId, D("2026-10-12"), PunchSlot.MorningIn, "考勤机故障")).Succeeded);
+        await using var stale = fx.App.CreateDbContext();
+        var day = D("2026-10-12");
+        var loaded = await stale.MakeUpPunchRequests.SingleAsync(r => r.StaffId == staffId && r.Date == day && r.Status == RequestStatus.Pending);
+        var hr = await stale.Staff.Where(s => s.EmployeeNo == "BJ0004").Select(s => s.Id).SingleAsync();
+
+        Assert.True((await requests.DecideMakeUpAsync(loaded.Id, manager, true, null)).Succeeded);
+        loaded.Refuse(hr, loaded.RequestedAt.AddMinutes(1), "同时驳回");
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        await using var check = fx.App.CreateDbContext();
+        var saved = await check.MakeUpPunchRequests.AsNoTracking().SingleAsync(r => r.Id == loaded.Id);
+        Assert.Equal((RequestStatus.Approved, (int?)manager), (saved.Status, saved.DecidedBy));
+        Assert.Equal("该申请已处理，请刷新后查看。", (await requests.DecideMakeUpAsync(loaded.Id, hr, false, "再驳回")).Error);
+    }
 }

@@ -140,6 +140,8 @@ internal static class ApprovalRequestMapping
         b.Property(x => x.Reason).HasMaxLength(ApprovalRequest.ReasonMaxLength);
         b.Property(x => x.RefusalReason).HasMaxLength(ApprovalRequest.ReasonMaxLength);
         b.HasIndex(x => new { x.StaffId, x.Status });
+        // Decided once: a second decision or a withdrawal racing it finds the status changed and saves nothing.
+        b.Property(x => x.Status).IsConcurrencyToken();
         b.HasOne<Staff>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }

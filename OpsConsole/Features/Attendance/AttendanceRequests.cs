@@ -57,8 +57,7 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         if (request is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
         if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
         request.Withdraw();
-        await db.SaveChangesAsync(ct);
-        return OpResult.Ok;
+        return await SaveOnceAsync(db, ct);
     }
 
     /// <summary>The requester takes back a pending leave or official absence.</summary>
@@ -69,8 +68,7 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         if (request is null || request.StaffId != staffId) return OpResult.Fail("该记录已被删除，请刷新后重试。");
         if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，不能撤回。");
         request.Withdraw();
-        await db.SaveChangesAsync(ct);
-        return OpResult.Ok;
+        return await SaveOnceAsync(db, ct);
     }
 
     /// <summary>A staff member asks for leave or an official absence over a range of half-days; it counts once a manager approves it.</summary>
@@ -171,8 +169,21 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         {
             return OpResult.Fail("该申请无法按此处理，请刷新后重试。");
         }
-        await db.SaveChangesAsync(ct);
-        return OpResult.Ok;
+        return await SaveOnceAsync(db, ct);
+    }
+
+    /// <summary>Saves a decision or withdrawal unless someone else changed the request's status meanwhile.</summary>
+    private static async Task<OpResult> SaveOnceAsync(OpsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return OpResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OpResult.Fail("该申请已处理，请刷新后查看。");
+        }
     }
 
     /// <summary>The people HR can record leave for: everyone, by employee number.</summary>
