@@ -155,8 +155,24 @@ public sealed class AttendanceSettings(IDbContextFactory<OpsDbContext> dbFactory
         {
             return Refusal(e);
         }
-        await db.SaveChangesAsync(ct);
-        holidays.Invalidate();
+        return await SaveCalendarAsync(db, ct);
+    }
+
+    /// <summary>Another admin adding the same date meanwhile trips the unique date index: nothing is saved.</summary>
+    private async Task<OpResult> SaveCalendarAsync(OpsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return OpResult.Fail("日历刚被其他管理员修改，未做任何修改，请刷新后重试。");
+        }
+        finally
+        {
+            holidays.Invalidate();
+        }
         return OpResult.Ok;
     }
 
@@ -167,9 +183,7 @@ public sealed class AttendanceSettings(IDbContextFactory<OpsDbContext> dbFactory
         var entry = await db.CalendarEntries.FirstOrDefaultAsync(e => e.Date == date, ct);
         if (entry is null) return OpResult.Fail("该记录已被删除，请刷新后重试。");
         db.CalendarEntries.Remove(entry);
-        await db.SaveChangesAsync(ct);
-        holidays.Invalidate();
-        return OpResult.Ok;
+        return await SaveCalendarAsync(db, ct);
     }
 
     /// <summary>
@@ -189,9 +203,8 @@ public sealed class AttendanceSettings(IDbContextFactory<OpsDbContext> dbFactory
             if (existing.TryGetValue(entry.Date, out var old)) old.Change(entry.Kind, entry.Name);
             else db.CalendarEntries.Add(entry);
         }
-        await db.SaveChangesAsync(ct);
-        holidays.Invalidate();
-        return (parsed.Entries.Count, [], OpResult.Ok);
+        var saved = await SaveCalendarAsync(db, ct);
+        return (saved.Succeeded ? parsed.Entries.Count : 0, [], saved);
     }
 }
 
