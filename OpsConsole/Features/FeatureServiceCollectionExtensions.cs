@@ -46,6 +46,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<KioskMenu>();
         services.AddScoped<AppointmentBook>();
         services.AddSingleton<Realtime.HallEvents>();
+        services.AddSingleton<Realtime.PostgresHallBackplane>();
+        services.AddHostedService(sp => sp.GetRequiredService<Realtime.PostgresHallBackplane>());
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
         return services;

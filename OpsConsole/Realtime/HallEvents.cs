@@ -1,8 +1,16 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 
 namespace OpsConsole.Realtime;
 
-/// <summary>Something that changed in the hall, published only after it was committed.</summary>
+/// <summary>Something that changed in the hall, published only after it was committed. Serializable, to cross nodes.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TicketIssued), "ticket-issued")]
+[JsonDerivedType(typeof(TicketCalled), "ticket-called")]
+[JsonDerivedType(typeof(TicketChanged), "ticket-changed")]
+[JsonDerivedType(typeof(WindowChanged), "window-changed")]
+[JsonDerivedType(typeof(QueueChanged), "queue-changed")]
+[JsonDerivedType(typeof(NoticePublished), "notice")]
 public abstract record HallEvent(DateTimeOffset At);
 
 /// <summary>A ticket was issued (kiosk, appointment, manager).</summary>
@@ -24,13 +32,18 @@ public sealed record QueueChanged(DateTimeOffset At, int QueueId) : HallEvent(At
 public sealed record NoticePublished(DateTimeOffset At, string Text) : HallEvent(At);
 
 /// <summary>
-/// In-process publish/subscribe for hall events. Pages and the device hub subscribe and get a
-/// disposable subscription; handlers run on the publisher's thread, so they must be quick
-/// (components re-render through InvokeAsync). A handler that throws is logged, never rethrown.
+/// Publish/subscribe for hall events. Pages and the device hub subscribe and get a disposable
+/// subscription; handlers run on the publisher's thread, so they must be quick (components re-render
+/// through InvokeAsync). A handler that throws is logged, never rethrown. With a backplane attached
+/// (PostgreSQL LISTEN/NOTIFY), every event published here also reaches the other nodes' subscribers.
 /// </summary>
 public sealed class HallEvents(ILogger<HallEvents> log)
 {
     private readonly ConcurrentDictionary<Guid, Func<HallEvent, Task>> _handlers = new();
+    private Func<HallEvent, Task>? _backplane;
+
+    /// <summary>Sends every event published on this node to the other nodes too.</summary>
+    public void UseBackplane(Func<HallEvent, Task> send) => _backplane = send;
 
     public IDisposable Subscribe(Func<HallEvent, Task> handler)
     {
@@ -41,7 +54,24 @@ public sealed class HallEvents(ILogger<HallEvents> log)
 
     public int SubscriberCount => _handlers.Count;
 
+    /// <summary>Delivers the event to this node's subscribers, then to the other nodes.</summary>
     public async Task PublishAsync(HallEvent e)
+    {
+        await DeliverAsync(e);
+        if (_backplane is not { } send) return;
+        try
+        {
+            await send(e);
+        }
+        catch (Exception ex)
+        {
+            // The change is committed; other nodes catch up from the database on their next snapshot.
+            log.LogWarning(ex, "A hall event could not be sent to the other nodes: {Event}", e.GetType().Name);
+        }
+    }
+
+    /// <summary>Delivers the event to this node's subscribers only (what the backplane does with other nodes' events).</summary>
+    public async Task DeliverAsync(HallEvent e)
     {
         foreach (var handler in _handlers.Values)
         {
