@@ -180,6 +180,15 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("[data-testid=schedule-row]", new() { HasText = "08:30" })).ToHaveCountAsync(1);
         await page.ScreenshotAsync("attendance-settings-after");
         await page.Context.CloseAsync();
+
+        // The same page in English on a 1920×1080 display.
+        var wide = await fx.NewPageAsync(1920, 1080);
+        await wide.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
+        await wide.GotoAsync(fx.BaseUrl + "/culture/set?culture=en&redirectUri=/attendance/settings");
+        await wide.WaitForCircuitAsync();
+        await Assertions.Expect(wide.Locator("[data-testid=rules-card]")).ToContainTextAsync("Publish new version");
+        await wide.ScreenshotAsync("attendance-settings-en-1920");
+        await wide.Context.CloseAsync();
     }
 
     /// <summary>The day itself or the next Monday to Friday (the demo calendar has no holidays that far ahead).</summary>
