@@ -117,7 +117,7 @@ internal static class MonitorBench
         var queues = new List<ServiceQueue>();
         for (var i = 0; i < extraQueues; i++)
         {
-            var prefix = Enumerable.Range('A', 26).Select(c => (char)c).First(c => !used.Contains(c));
+            var prefix = Enumerable.Range('A', 26).Select(c => new QueuePrefix(((char)c).ToString())).First(p => !used.Contains(p));
             used.Add(prefix);
             queues.Add(new ServiceQueue($"BQ{i:00}", prefix, $"压测队列{i + 1}", hours));
         }
