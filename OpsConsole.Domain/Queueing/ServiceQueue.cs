@@ -3,7 +3,7 @@ using OpsConsole.Domain.Common;
 namespace OpsConsole.Domain.Queueing;
 
 /// <summary>
-/// A queue applicants take tickets for (e.g. "A 不动产登记"): its prefix letter, the service items
+/// A queue applicants take tickets for (e.g. "A 不动产登记"): its prefix (one or two letters), the service items
 /// it covers, its opening hours, service-level target, daily cap and whether the kiosk issues.
 /// </summary>
 public class ServiceQueue
@@ -18,7 +18,7 @@ public class ServiceQueue
 
     private ServiceQueue() { }
 
-    public ServiceQueue(string code, char prefix, string name, IEnumerable<OpeningPeriod> openingPeriods,
+    public ServiceQueue(string code, QueuePrefix prefix, string name, IEnumerable<OpeningPeriod> openingPeriods,
         TimeSpan? targetWait = null, int? dailyCap = null)
     {
         Rename(code, name);
@@ -31,7 +31,7 @@ public class ServiceQueue
 
     public int Id { get; private set; }
     public string Code { get; private set; } = "";
-    public char Prefix { get; private set; }
+    public QueuePrefix Prefix { get; private set; }
     public string Name { get; private set; } = "";
     /// <summary>Service level: the share of tickets called within this wait is the queue's headline figure.</summary>
     public TimeSpan TargetWait { get; private set; }
@@ -80,9 +80,9 @@ public class ServiceQueue
     }
 
     /// <summary>Takes effect for tickets issued afterwards; issued tickets keep their own prefix.</summary>
-    public void ChangePrefix(char prefix)
+    public void ChangePrefix(QueuePrefix prefix)
     {
-        if (!TicketNumber.IsValidPrefix(prefix)) throw new DomainException(QueueingErrors.InvalidPrefix);
+        if (prefix.Length == 0) throw new DomainException(QueueingErrors.InvalidPrefix);
         Prefix = prefix;
     }
 

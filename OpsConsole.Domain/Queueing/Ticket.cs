@@ -46,7 +46,7 @@ public class Ticket
     public int IssuedQueueId { get; private set; }
     /// <summary>The local date of issue (in the offset of the issue time); numbers restart each day.</summary>
     public DateOnly ServiceDay { get; private set; }
-    public char Prefix { get; private set; }
+    public QueuePrefix Prefix { get; private set; }
     /// <summary>Gap-free per (<see cref="IssuedQueueId"/>, <see cref="ServiceDay"/>).</summary>
     public int Sequence { get; private set; }
     public TicketNumber Number => new(Prefix, Sequence);

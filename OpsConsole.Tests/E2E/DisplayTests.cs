@@ -143,6 +143,75 @@ public sealed class DisplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoLetterNumbersFitTheLobbyAndTheWindowScreenAt1366AndAreSpokenLetterByLetter()
+    {
+        var (windowId, staffId, _) = await WindowOneAsync();
+        var bd = await AddQueueAtWindowAsync(windowId, "BDDY", "BD", "不动产抵押", lastSequence: 16);
+        // The widest number a two-letter queue reaches on a busy day.
+        var wm = await AddQueueAtWindowAsync(windowId, "WMJY", "WM", "外贸经营备案", lastSequence: 999);
+        var lobby = await DevicePageAsync("demo-lobby-1", 1366, 768);
+        var screen = await DevicePageAsync("demo-screen-w1", 1366, 768);
+        await WaitForSnapshotAsync(lobby, "__lobby");
+        await WaitForSnapshotAsync(screen, "__windowScreen");
+        await Assertions.Expect(lobby.Locator("[data-testid=lobby-waiting] .lobby-queue")).ToHaveCountAsync(16);
+
+        Assert.Equal("BD017", await IssueAndCallAsync(windowId, staffId, bd));
+        await Assertions.Expect(lobby.Locator("[data-testid=lobby-now-number]")).ToHaveTextAsync("BD017", new() { Timeout = 3000 });
+        await Assertions.Expect(screen.Locator("[data-testid=ws-current]")).ToHaveTextAsync("BD017", new() { Timeout = 3000 });
+        var spoken = await SpokenAsync(lobby);
+        Assert.Equal("请 B D 零 一 七 号到 1 号窗口办理", spoken.First(s => s.Number == "BD017").Text);
+        await lobby.ScreenshotAsync("display-lobby-two-letters-1366");
+        await screen.ScreenshotAsync("display-window-two-letters-1366");
+        await AssertNumbersFitAsync(lobby, screen);
+
+        Assert.True((await Service<CounterDesk>().StartAsync(windowId, staffId)).Succeeded);
+        Assert.True((await Service<CounterDesk>().CompleteAsync(windowId, staffId)).Succeeded);
+        Assert.Equal("WM1000", await IssueAndCallAsync(windowId, staffId, wm));
+        await Assertions.Expect(lobby.Locator("[data-testid=lobby-now-number]")).ToHaveTextAsync("WM1000", new() { Timeout = 3000 });
+        await Assertions.Expect(screen.Locator("[data-testid=ws-current]")).ToHaveTextAsync("WM1000", new() { Timeout = 3000 });
+        await lobby.ScreenshotAsync("display-lobby-two-letters-long-1366");
+        await screen.ScreenshotAsync("display-window-two-letters-long-1366");
+        await AssertNumbersFitAsync(lobby, screen);
+    }
+
+    /// <summary>A queue served by the window (after its own queues) whose counter today stands at <paramref name="lastSequence"/>.</summary>
+    private async Task<string> AddQueueAtWindowAsync(int windowId, string code, string prefix, string name, int lastSequence)
+    {
+        await using var db = _app.CreateDbContext();
+        var queue = new ServiceQueue(code, new QueuePrefix(prefix), name,
+            [new OpeningPeriod(new(9, 0), new(12, 0)), new OpeningPeriod(new(13, 0), new(17, 0))]);
+        db.Add(queue);
+        await db.SaveChangesAsync();
+        db.Add(new WindowQueueRoute(windowId, queue.Id, WindowQueueRoute.MaxPrecedence));
+        db.Add(new OpsConsole.Data.Queueing.TicketCounter { QueueId = queue.Id, Day = DateOnly.FromDateTime(_clock.Now.DateTime), LastSequence = lastSequence });
+        await db.SaveChangesAsync();
+        return code;
+    }
+
+    // Each big number, and the lobby's latest row, stays within the width of its box (no clipping, no overlap);
+    // two letters make a number wider, not taller.
+    private static async Task AssertNumbersFitAsync(IPage lobby, IPage screen)
+    {
+        const string Inside = """
+            ([inner, outer]) => {
+              const a = document.querySelector(inner).getBoundingClientRect(), b = document.querySelector(outer).getBoundingClientRect();
+              return a.left >= b.left && a.right <= b.right;
+            }
+            """;
+        Assert.True(await lobby.EvaluateAsync<bool>(Inside, new[] { "#now-number", "#lobby-now" }), "lobby: the called number overflows its box");
+        Assert.True(await lobby.EvaluateAsync<bool>(Inside, new[] { "#now-window", "#lobby-now" }), "lobby: the window after the called number is pushed out of its box");
+        Assert.True(await lobby.EvaluateAsync<bool>(Inside, new[] { "#recent li .lobby-recent-number", "#recent li" }), "lobby: the latest number overflows its row");
+        Assert.True(await lobby.EvaluateAsync<bool>("""
+            () => { const row = document.querySelector("#recent li");
+              return row.querySelector(".lobby-recent-number").getBoundingClientRect().right <= row.querySelector(".lobby-recent-arrow").getBoundingClientRect().left; }
+            """), "lobby: the latest number runs into its arrow");
+        Assert.True(await lobby.EvaluateAsync<bool>("""
+            () => [...document.querySelectorAll(".lobby-queue-prefix")].every(p => p.scrollWidth <= p.clientWidth + 1)
+            """), "lobby: a queue prefix overflows its badge");
+        Assert.True(await screen.EvaluateAsync<bool>(Inside, new[] { "#ws-current", "#ws-ticket" }), "window screen: the number overflows its box");
+    }
+
+    [Fact]
     public async Task AfterARestartTheLobbyResyncsAndTheBannerGoes()
     {
         var lobby = await DevicePageAsync("demo-lobby-1", 1366, 768);

@@ -4,6 +4,7 @@ using OpsConsole.Data.Auditing;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.People;
+using OpsConsole.Domain.Queueing;
 
 namespace OpsConsole.Data;
 
@@ -52,6 +53,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         // Enums are stored by name: readable in SQL and safe against reordering.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<QueuePrefix>().HaveConversion<QueuePrefixConverter>().HaveMaxLength(QueuePrefix.MaxLength);
     }
 }
 

@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor|circuits|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -14,7 +14,7 @@ switch (command)
         Print(await CircuitBench.RunAsync());
         return 0;
     case "monitor":
-        Print(await MonitorBench.RunAsync());
+        Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
     case "all":
         await QueueTable();
@@ -23,7 +23,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor|circuits|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|all]");
         return 2;
 }
 

@@ -7,9 +7,9 @@ namespace OpsConsole.Tests.Domain.Queueing;
 public class CallPolicyTests
 {
     private const int Window = 5;
-    private readonly ServiceQueue _a = Queue(id: 1, prefix: 'A');
-    private readonly ServiceQueue _b = Queue(id: 2, prefix: 'B');
-    private readonly ServiceQueue _c = Queue(id: 3, prefix: 'C');
+    private readonly ServiceQueue _a = Queue(id: 1, prefix: "A");
+    private readonly ServiceQueue _b = Queue(id: 2, prefix: "B");
+    private readonly ServiceQueue _c = Queue(id: 3, prefix: "C");
 
     private static string[] Numbers(IEnumerable<Ticket> tickets) => tickets.Select(t => t.Number.ToString()).ToArray();
 

@@ -80,7 +80,7 @@ public class QueuePositionTests
     public void OnlyTicketsWaitingInTheSameQueueCount()
     {
         var noShow = NoShow(1);
-        var other = Queue(id: 2, prefix: 'B');
+        var other = Queue(id: 2, prefix: "B");
         var elsewhere = Enumerable.Range(1, 3).Select(n => Issue(other, n, At(9, n))).ToList();
         var called = Called(_queue, 2, At(9, 2), At(9, 15));
         var waiting = Issue(_queue, 3, At(9, 3));

@@ -15,9 +15,9 @@ internal static class QueueingTestData
         new(day.ToDateTime(new TimeOnly(hour, minute)), Beijing);
 
     /// <summary>09:00–12:00 and 13:00–17:00.</summary>
-    public static ServiceQueue Queue(int id = 1, char prefix = 'A', int? dailyCap = null)
+    public static ServiceQueue Queue(int id = 1, string prefix = "A", int? dailyCap = null)
     {
-        var queue = new ServiceQueue($"Q{id}", prefix, $"队列{id}",
+        var queue = new ServiceQueue($"Q{id}", new QueuePrefix(prefix), $"队列{id}",
             [new OpeningPeriod(new(9, 0), new(12, 0)), new OpeningPeriod(new(13, 0), new(17, 0))],
             dailyCap: dailyCap);
         return WithId(queue, id);

@@ -10,7 +10,7 @@ public class ServiceQueueTests
     [Fact]
     public void NewQueueIssuesWithDefaultTargetWaitAndSortedHours()
     {
-        var queue = new ServiceQueue("BDC", 'B', "不动产登记",
+        var queue = new ServiceQueue("BDC", new QueuePrefix("B"), "不动产登记",
             [new OpeningPeriod(new(13, 0), new(17, 0)), new OpeningPeriod(new(9, 0), new(12, 0))]);
 
         Assert.True(queue.IsIssuing);
@@ -32,12 +32,20 @@ public class ServiceQueueTests
         Assert.Throws<DomainException>(() => new OpeningPeriod(new(12, 0), new(9, 0)));
     }
 
-    [Theory]
-    [InlineData('a')]
-    [InlineData('1')]
-    [InlineData('-')]
-    public void RefusesPrefixOutsideAToZ(char prefix) =>
-        Assert.Throws<DomainException>(() => Queue().ChangePrefix(prefix));
+    [Fact]
+    public void TakesATwoLetterPrefix()
+    {
+        var queue = Queue();
+
+        queue.ChangePrefix(new QueuePrefix("BD"));
+
+        Assert.Equal("BD", queue.Prefix.Value);
+        Assert.Equal("BD017", Ticket.Issue(queue, 17, TicketChannel.Kiosk, "code-bd-017", At(9, 0)).Number.ToString());
+    }
+
+    [Fact]
+    public void RefusesTheEmptyDefaultPrefix() =>
+        Assert.Throws<DomainException>(() => Queue().ChangePrefix(default));
 
     [Fact]
     public void StopsIssuingOnlyWithAReasonAndResumes()

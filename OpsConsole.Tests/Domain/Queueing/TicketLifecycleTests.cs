@@ -7,7 +7,7 @@ namespace OpsConsole.Tests.Domain.Queueing;
 
 public class TicketLifecycleTests
 {
-    private readonly ServiceQueue _queue = Queue(id: 3, prefix: 'C');
+    private readonly ServiceQueue _queue = Queue(id: 3, prefix: "C");
 
     [Fact]
     public void IssuedTicketWaitsWithItsNumberDayAndCode()
@@ -30,7 +30,7 @@ public class TicketLifecycleTests
     {
         var ticket = Issue(_queue, 1, At(9, 0));
 
-        _queue.ChangePrefix('D');
+        _queue.ChangePrefix(new QueuePrefix("DA"));
 
         Assert.Equal("C001", ticket.Number.ToString());
     }

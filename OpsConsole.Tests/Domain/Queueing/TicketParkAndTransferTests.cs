@@ -7,8 +7,8 @@ namespace OpsConsole.Tests.Domain.Queueing;
 
 public class TicketParkAndTransferTests
 {
-    private readonly ServiceQueue _queueA = Queue(id: 1, prefix: 'A');
-    private readonly ServiceQueue _queueB = Queue(id: 2, prefix: 'B');
+    private readonly ServiceQueue _queueA = Queue(id: 1, prefix: "A");
+    private readonly ServiceQueue _queueB = Queue(id: 2, prefix: "B");
 
     [Fact]
     public void ParkedTicketResumesAtTheSameWindowWithParkingLeftOutOfServiceTime()

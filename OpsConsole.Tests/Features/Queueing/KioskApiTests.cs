@@ -81,6 +81,22 @@ public sealed class KioskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATwoLetterQueueIsListedIssuedByItsPrefixAndShownOnTheStatusPage()
+    {
+        await app.AddQueueAsync("BDDY", "BD", "不动产抵押");
+        var listed = (await BodyAsync(await Client().GetAsync("/api/kiosk/queues"))).EnumerateArray().Single(q => q.GetProperty("code").GetString() == "BDDY");
+        Assert.Equal("BD", listed.GetProperty("prefix").GetString());
+
+        var response = await Client().PostAsync("/api/kiosk/tickets", Json("""{ "queue": "bd" }"""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var ticket = await BodyAsync(response);
+        Assert.Equal("BD001", ticket.GetProperty("number").GetString());
+
+        var html = await (await Client(token: null).GetAsync(new Uri(ticket.GetProperty("statusUrl").GetString()!).PathAndQuery)).Content.ReadAsStringAsync();
+        Assert.Contains("BD001", html);
+    }
+
+    [Fact]
     public async Task AClosedQueueIsRefusedWithItsReasonAndNoTicket()
     {
         await using (var db = app.Context())

@@ -90,6 +90,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new QueuePrefixJsonConverter() },
     };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

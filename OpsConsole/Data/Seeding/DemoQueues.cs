@@ -11,10 +11,10 @@ namespace OpsConsole.Data.Seeding;
 /// </summary>
 public static class DemoQueues
 {
-    private static readonly Dictionary<string, char> Prefixes = new()
+    private static readonly Dictionary<string, string> Prefixes = new()
     {
-        ["BDC"] = 'A', ["CRJ"] = 'B', ["SB"] = 'C', ["YB"] = 'D', ["GJJ"] = 'E', ["SCJG"] = 'F',
-        ["SW"] = 'G', ["CG"] = 'H', ["ZJ"] = 'J', ["MZ"] = 'K', ["RS"] = 'L', ["WJ"] = 'M',
+        ["BDC"] = "A", ["CRJ"] = "B", ["SB"] = "C", ["YB"] = "D", ["GJJ"] = "E", ["SCJG"] = "F",
+        ["SW"] = "G", ["CG"] = "H", ["ZJ"] = "J", ["MZ"] = "K", ["RS"] = "L", ["WJ"] = "M",
     };
 
     /// <summary>Departments whose items the 1D comprehensive windows also take (second precedence).</summary>
@@ -30,16 +30,16 @@ public static class DemoQueues
         var queues = new List<ServiceQueue>();
         foreach (var d in departments.Where(d => Prefixes.ContainsKey(d.Code)))
         {
-            var q = new ServiceQueue(d.Code, Prefixes[d.Code], d.ShortName, CenterHours(),
+            var q = new ServiceQueue(d.Code, new QueuePrefix(Prefixes[d.Code]), d.ShortName, CenterHours(),
                 targetWait: d.Code == "CRJ" ? TimeSpan.FromMinutes(30) : TimeSpan.FromMinutes(20));
             foreach (var item in items.Where(i => i.DepartmentId == d.Id)) q.AddServiceItem(item.Id);
             queues.Add(q);
         }
-        var pooled = new ServiceQueue(ComprehensiveCode, 'Z', "综合受理", CenterHours());
+        var pooled = new ServiceQueue(ComprehensiveCode, new QueuePrefix("Z"), "综合受理", CenterHours());
         foreach (var item in items.Where(i => departments.Any(d => d.Id == i.DepartmentId && PooledAtComprehensive.Contains(d.Code))))
             pooled.AddServiceItem(item.Id);
         queues.Add(pooled);
-        queues.Add(new ServiceQueue(PickupCode, 'Q', "综合出件", CenterHours(), targetWait: TimeSpan.FromMinutes(10)));
+        queues.Add(new ServiceQueue(PickupCode, new QueuePrefix("Q"), "综合出件", CenterHours(), targetWait: TimeSpan.FromMinutes(10)));
         return queues;
     }
 

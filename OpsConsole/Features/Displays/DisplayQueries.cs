@@ -18,7 +18,7 @@ public sealed class DisplayQueries(IDbContextFactory<OpsDbContext> dbFactory, Qu
 
     public sealed record CallDisplay(string Number, int WindowNumber, string QueueName, bool Recall, DateTimeOffset At);
 
-    public sealed record QueueWaiting(string Code, char Prefix, string Name, int Waiting, int WindowsOpen);
+    public sealed record QueueWaiting(string Code, string Prefix, string Name, int Waiting, int WindowsOpen);
 
     public sealed record LobbySnapshot(IReadOnlyList<CallDisplay> Calls, IReadOnlyList<QueueWaiting> Waiting, string? Notice);
 
@@ -44,7 +44,7 @@ public sealed class DisplayQueries(IDbContextFactory<OpsDbContext> dbFactory, Qu
     }
 
     public async Task<IReadOnlyList<QueueWaiting>> WaitingAsync(CancellationToken ct = default) =>
-        (await queues.QueuesAsync(ct)).Select(q => new QueueWaiting(q.Code, q.Prefix, q.Name, q.Waiting, q.WindowsOpen)).ToList();
+        (await queues.QueuesAsync(ct)).Select(q => new QueueWaiting(q.Code, q.Prefix.Value, q.Name, q.Waiting, q.WindowsOpen)).ToList();
 
     public async Task<LobbySnapshot> LobbyAsync(string? notice, CancellationToken ct = default)
     {

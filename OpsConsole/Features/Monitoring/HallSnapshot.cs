@@ -20,7 +20,7 @@ public sealed record HallSnapshot(
 }
 
 /// <summary>A queue today: waiting, longest and mean wait, service level, trend and windows serving it.</summary>
-public sealed record QueueRow(int QueueId, string Code, char Prefix, string Name, int Waiting, TimeSpan LongestWait, TimeSpan? MeanWait,
+public sealed record QueueRow(int QueueId, string Code, QueuePrefix Prefix, string Name, int Waiting, TimeSpan LongestWait, TimeSpan? MeanWait,
     double? ServiceLevel, TimeSpan TargetWait, int IssuedToday, int ServedToday, int WindowsOpen, IReadOnlyList<int> WindowNumbers,
     IReadOnlyList<int> ArrivalsLastHour, bool IsIssuing, AlertSeverity? Alert);
 

@@ -11,7 +11,7 @@ namespace OpsConsole.Features.Monitoring;
 public sealed class HallSnapshotBuilder(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
     private sealed record TicketFacts(int QueueId, int? WindowId, TicketState State, DateTimeOffset IssuedAt, DateTimeOffset SortTime,
-        DateTimeOffset? FirstCalledAt, DateTimeOffset? CompletedAt, char Prefix, int Sequence, int Id);
+        DateTimeOffset? FirstCalledAt, DateTimeOffset? CompletedAt, QueuePrefix Prefix, int Sequence, int Id);
 
     public async Task<(HallSnapshot Snapshot, IReadOnlyList<QueueState> Queues, IReadOnlyList<WindowStateSnapshot> Windows)> BuildAsync(CancellationToken ct = default)
     {

@@ -17,7 +17,7 @@ public sealed class StaffingSuggestion(IDbContextFactory<OpsDbContext> dbFactory
     public const double ServiceLevelGoal = 0.8;
     public static readonly int[] OpenHours = [9, 10, 11, 13, 14, 15, 16];
 
-    public sealed record QueueInfo(int QueueId, string Code, char Prefix, string Name, TimeSpan MeanService, TimeSpan TargetWait);
+    public sealed record QueueInfo(int QueueId, string Code, QueuePrefix Prefix, string Name, TimeSpan MeanService, TimeSpan TargetWait);
 
     /// <param name="FromRoster">Whether the windows come from the day's roster (else from the windows staffed now).</param>
     public sealed record Result(DateOnly Day, IReadOnlyList<QueueInfo> Queues, IReadOnlyList<StaffingHour> Hours, TimeSpan Took, bool FromRoster);

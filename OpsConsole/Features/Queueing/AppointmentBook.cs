@@ -24,10 +24,10 @@ public sealed class AppointmentBook(IDbContextFactory<OpsDbContext> dbFactory, W
 {
     public const int MaxCapacity = 500;
 
-    public sealed record SlotView(int SlotId, string QueueCode, char Prefix, string QueueName, DateOnly Day, TimeOnly Start, TimeOnly End,
+    public sealed record SlotView(int SlotId, string QueueCode, QueuePrefix Prefix, string QueueName, DateOnly Day, TimeOnly Start, TimeOnly End,
         int Capacity, int Booked, int CheckedIn, int NoShows);
 
-    public sealed record Booking(string BookingCode, string QueueCode, char Prefix, string QueueName, DateOnly Day, TimeOnly Start, TimeOnly End);
+    public sealed record Booking(string BookingCode, string QueueCode, QueuePrefix Prefix, string QueueName, DateOnly Day, TimeOnly Start, TimeOnly End);
 
     public sealed record BookResult(Booking? Booking, OpResult Result, string Code)
     {

@@ -31,7 +31,7 @@ public sealed class CounterChoices(IDbContextFactory<OpsDbContext> dbFactory, Ce
             .OrderByDescending(w => w.OwnDepartment).ThenBy(w => w.Number).ToList();
     }
 
-    public sealed record QueueTarget(int QueueId, char Prefix, string Name);
+    public sealed record QueueTarget(int QueueId, QueuePrefix Prefix, string Name);
 
     public sealed record WindowTarget(int WindowId, int Number, string Name, bool Open);
 

@@ -33,7 +33,7 @@ public static class KioskEndpoints
     {
         var kiosk = app.MapGroup("/api/kiosk").RequireAuthorization(KioskDevice);
         kiosk.MapGet("/queues", async (KioskMenu menu, CancellationToken ct) =>
-            Results.Json((await menu.QueuesAsync(ct)).Select(q => new QueueDto(q.Code, q.Prefix.ToString(), q.Name, q.Waiting,
+            Results.Json((await menu.QueuesAsync(ct)).Select(q => new QueueDto(q.Code, q.Prefix.Value, q.Name, q.Waiting,
                 WaitText.Minutes(q.EstimatedWait), q.Issuing, q.ReasonDetail is { Length: > 0 } d ? string.Format(CultureInfo.InvariantCulture, "该业务暂停取号：{0}", d) : q.Reason, q.ReasonCode)), ApiProblems.JsonOptions));
         kiosk.MapPost("/tickets", IssueAsync);
 

@@ -13,7 +13,7 @@ namespace OpsConsole.Features.Queueing;
 /// </summary>
 public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQueries queries, CenterClock clock, IOptions<QueueingOptions> options)
 {
-    public sealed record KioskQueue(string Code, char Prefix, string Name, int Waiting, TimeSpan? EstimatedWait,
+    public sealed record KioskQueue(string Code, QueuePrefix Prefix, string Name, int Waiting, TimeSpan? EstimatedWait,
         bool Issuing, string? Reason, string? ReasonCode, string? ReasonDetail, string ZoneCode, string ZoneName);
 
     public sealed record KioskZone(string Code, string Name, IReadOnlyList<KioskQueue> Queues);
@@ -51,7 +51,10 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
 
     public sealed record QueueRef(int Id, string Code);
 
-    /// <summary>Finds a queue by its prefix letter ("A") or its code ("BDC"), case-insensitive.</summary>
+    /// <summary>
+    /// Finds a queue by its code ("BDC") or its prefix ("A", "BD"), case-insensitive. The code is
+    /// tried first, so a two-letter prefix that spells another queue's code finds that queue.
+    /// </summary>
     public async Task<QueueRef?> ResolveQueueAsync(string? queue, CancellationToken ct = default)
     {
         var key = queue?.Trim();
@@ -59,7 +62,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var all = await db.Set<ServiceQueue>().AsNoTracking().Select(q => new { q.Id, q.Code, q.Prefix }).ToListAsync(ct);
         var found = all.FirstOrDefault(q => string.Equals(q.Code, key, StringComparison.OrdinalIgnoreCase))
-                    ?? (key.Length == 1 ? all.FirstOrDefault(q => char.ToUpperInvariant(q.Prefix) == char.ToUpperInvariant(key[0])) : null);
+                    ?? (QueuePrefix.TryParse(key, out var prefix) ? all.FirstOrDefault(q => q.Prefix == prefix) : null);
         return found is null ? null : new QueueRef(found.Id, found.Code);
     }
 

@@ -11,7 +11,7 @@ namespace OpsConsole.Features.Queueing;
 /// <summary>Read models of the hall for pages, devices and the public status page.</summary>
 public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
-    public sealed record QueueSummary(int QueueId, string Code, char Prefix, string Name, int Waiting, int WindowsOpen,
+    public sealed record QueueSummary(int QueueId, string Code, QueuePrefix Prefix, string Name, int Waiting, int WindowsOpen,
         bool IsIssuing, string? StoppedReason, TimeSpan TargetWait, TimeSpan? EstimatedWait, int IssuedToday);
 
     /// <summary>Every queue with today's waiting count, open windows serving it and the forecast for a new ticket.</summary>

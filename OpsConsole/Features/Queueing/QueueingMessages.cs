@@ -26,6 +26,7 @@ public static class QueueingMessages
         QueueingErrors.ReasonsOnlyWhenBad => "满意评价无需选择原因。",
         QueueingErrors.CommentTooLong => "留言不能超过 500 个字符。",
         QueueingErrors.SlotFull => "该时段已约满。",
+        QueueingErrors.InvalidPrefix => "队列前缀应为 1 至 2 个大写英文字母（A–Z），如 A、BD。",
         WindowErrors.OccupiedByOther => "该窗口已有其他工作人员登录。",
         WindowErrors.TicketAtCounter => "请先办结或处理当前号。",
         WindowErrors.NoTicketAtCounter => "窗口当前没有在办的号。",

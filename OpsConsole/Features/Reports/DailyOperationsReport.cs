@@ -16,7 +16,7 @@ public sealed class DailyOperationsReport(IDbContextFactory<OpsDbContext> dbFact
 
     public const int MaxDays = 92;
 
-    public sealed record QueueLine(string Code, char Prefix, string Name, int Issued, int Served, int NoShows, TimeSpan? MeanWait,
+    public sealed record QueueLine(string Code, QueuePrefix Prefix, string Name, int Issued, int Served, int NoShows, TimeSpan? MeanWait,
         TimeSpan? MeanService, double? ServiceLevel);
 
     public sealed record WindowLine(int Number, string Name, int Served, TimeSpan? MeanService);

@@ -61,7 +61,7 @@ public sealed class RosterBoard(IDbContextFactory<OpsDbContext> dbFactory, Write
             skills));
         return new Week(monday, days, workdays.ToHashSet(), windows, staff,
             entries.ToDictionary(e => (e.Day, e.HalfDay, e.WindowId), e => e.StaffId), conflicts,
-            queues.ToDictionary(q => q.Id, q => string.Concat(q.Prefix.ToString(), ZoneSeparator, q.Name)));
+            queues.ToDictionary(q => q.Id, q => string.Concat(q.Prefix.Value, ZoneSeparator, q.Name)));
     }
 
     /// <summary>

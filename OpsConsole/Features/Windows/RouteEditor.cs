@@ -17,7 +17,7 @@ public sealed class RouteEditor(IDbContextFactory<OpsDbContext> dbFactory, Write
     private static readonly string ZoneSeparator = new(' ', 1);
 
     public sealed record WindowRow(int Id, int Number, string Name, WindowType Type, int ZoneId, string ZoneName, string? DepartmentCode);
-    public sealed record QueueColumn(int Id, string Code, char Prefix, string Name);
+    public sealed record QueueColumn(int Id, string Code, QueuePrefix Prefix, string Name);
     public sealed record Matrix(IReadOnlyList<WindowRow> Windows, IReadOnlyList<QueueColumn> Queues, IReadOnlyDictionary<int, Dictionary<int, int>> Routes);
 
     public async Task<Matrix> LoadAsync(CancellationToken ct = default)

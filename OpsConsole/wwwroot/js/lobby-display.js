@@ -22,6 +22,7 @@
     const now = el("lobby-now");
     now.classList.toggle("lobby-now-empty", !call);
     text(el("now-number"), call ? call.number : d.noCalls);
+    el("now-number").style.setProperty("--chars", call ? call.number.length : 4);
     text(el("now-window"), call ? format(d.windowFormat, call.windowNumber) : "");
     text(el("now-queue"), call ? call.queueName + (call.recall ? " · " + d.recall : "") : d.noCallsHint);
     if (flash && call) {

@@ -60,6 +60,7 @@
       : [reasons[w.pauseReason] || "", w.pauseNote || ""].filter(Boolean).join(" · ");
     const current = el("ws-current");
     current.textContent = w.current || d.idle;
+    current.style.setProperty("--chars", w.current ? w.current.length : 4);
     current.classList.toggle("wscreen-current-idle", !w.current);
   }
 

@@ -110,6 +110,10 @@ public sealed partial class Kiosk
         ArmReturn(IdleTimeout);
     }
 
+    // Two letters need a smaller size to keep a margin inside the square badge.
+    private static string PrefixClass(QueuePrefix prefix) =>
+        prefix.Length > 1 ? "kiosk-tile-prefix kiosk-tile-prefix--two" : "kiosk-tile-prefix";
+
     private static string Grouped(string id) =>
         id.Length <= 6 ? id : id.Length <= 14 ? $"{id[..6]} {id[6..]}" : $"{id[..6]} {id[6..14]} {id[14..]}";
 
