@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OpsConsole.Data.Seeding;
-using OpsConsole.Domain.Queueing;
-using OpsConsole.Domain.Windows;
 using OpsConsole.Tests.Infrastructure;
 
 namespace OpsConsole.Tests.E2E;
@@ -17,16 +14,7 @@ public sealed class TwoLetterKioskTests(KioskBrowserFixture fx) : IClassFixture<
     [Fact]
     public async Task TheKioskIssuesBD001OnATwoLetterQueueAndEveryPageShowsItWhole()
     {
-        await using (var db = fx.App.CreateDbContext())
-        {
-            var queue = new ServiceQueue("BDDY", new QueuePrefix("BD"), "不动产抵押",
-                [new OpeningPeriod(new(9, 0), new(12, 0)), new OpeningPeriod(new(13, 0), new(17, 0))]);
-            db.Add(queue);
-            await db.SaveChangesAsync();
-            var window = await db.Windows.SingleAsync(w => w.Number == 1);
-            db.Add(new WindowQueueRoute(window.Id, queue.Id, WindowQueueRoute.MaxPrecedence));
-            await db.SaveChangesAsync();
-        }
+        await TestQueues.AddAsync(fx.App, "BDDY", "BD", "不动产抵押", routeToWindow: 1);
 
         foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
         {

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpsConsole.Auth;
 using OpsConsole.Domain.Queueing;
-using OpsConsole.Domain.Windows;
 using OpsConsole.Features.Queueing;
 using OpsConsole.Tests.Infrastructure;
 
@@ -19,16 +17,7 @@ public sealed class TwoLetterScreensTests(KioskBrowserFixture fx) : IClassFixtur
     [Fact]
     public async Task StaffAndManagerPagesShowTheTwoLetterQueueAndItsNumbers()
     {
-        await using (var db = fx.App.CreateDbContext())
-        {
-            var queue = new ServiceQueue("BDDY", new QueuePrefix("BD"), "不动产抵押",
-                [new OpeningPeriod(new(9, 0), new(12, 0)), new OpeningPeriod(new(13, 0), new(17, 0))]);
-            db.Add(queue);
-            await db.SaveChangesAsync();
-            var window = await db.Windows.SingleAsync(w => w.Number == 1);
-            db.Add(new WindowQueueRoute(window.Id, queue.Id, WindowQueueRoute.MaxPrecedence));
-            await db.SaveChangesAsync();
-        }
+        await TestQueues.AddAsync(fx.App, "BDDY", "BD", "不动产抵押", routeToWindow: 1);
         using (var scope = fx.App.Services.CreateScope())
         {
             var issuer = scope.ServiceProvider.GetRequiredService<TicketIssuer>();

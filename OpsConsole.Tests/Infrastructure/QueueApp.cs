@@ -39,15 +39,7 @@ public sealed class QueueApp : IAsyncDisposable
     }
 
     /// <summary>Adds a queue open 09:00–12:00 and 13:00–17:00 (the demo center's hours).</summary>
-    public async Task<ServiceQueue> AddQueueAsync(string code, string prefix, string name)
-    {
-        await using var db = Context();
-        var queue = new ServiceQueue(code, new QueuePrefix(prefix), name,
-            [new OpeningPeriod(new(9, 0), new(12, 0)), new OpeningPeriod(new(13, 0), new(17, 0))]);
-        db.Add(queue);
-        await db.SaveChangesAsync();
-        return queue;
-    }
+    public Task<ServiceQueue> AddQueueAsync(string code, string prefix, string name) => TestQueues.AddAsync(App, code, prefix, name);
 
     /// <summary>The window (number) and the staff member signed in there by the demo seed.</summary>
     public async Task<(int WindowId, int StaffId)> StaffedWindowAsync(int number)
