@@ -31,6 +31,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/catalog/items/new"] = ManagerRoles,
         ["/catalog/items/{Id:int}"] = ManagerRoles,
         ["/catalog/windows"] = ManagerRoles,
+        ["/catalog/queues"] = ManagerRoles,
         ["/monitor"] = ManagerRoles,
         ["/monitor/staffing"] = ManagerRoles,
         ["/windows/routes"] = ManagerRoles,

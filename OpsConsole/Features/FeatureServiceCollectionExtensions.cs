@@ -45,6 +45,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<CounterChoices>();
         services.AddScoped<KioskMenu>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<QueueEditor>();
         services.AddSingleton<Realtime.HallEvents>();
         services.AddSingleton<Realtime.PostgresHallBackplane>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.PostgresHallBackplane>());
