@@ -81,6 +81,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
+        Features.Reports.ReportEndpoints.MapReportEndpoints(app);
         app.MapDisplays();
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();

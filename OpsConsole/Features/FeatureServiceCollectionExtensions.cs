@@ -31,6 +31,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Monitoring.AlertDesk>();
         services.AddScoped<Monitoring.StaffingSuggestion>();
         services.AddScoped<Reports.DailyOperationsReport>();
+        services.AddScoped<Reports.DailyReportExport>();
         services.AddScoped<Windows.RouteEditor>();
         services.AddScoped<Windows.SkillEditor>();
         services.AddScoped<Windows.RosterBoard>();

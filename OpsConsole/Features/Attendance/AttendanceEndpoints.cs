@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using OpsConsole.Auth;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Data;
@@ -55,16 +53,8 @@ public static class AttendanceEndpoints
             departmentId = id;
         }
 
-        // Built before the status line goes out, so a failure is a 500 and not half a file; large months spill to a temp file.
-        var buffer = new FileBufferingWriteStream();
-        http.Response.RegisterForDisposeAsync(buffer);
-        await export.WriteAsync(buffer, m, departmentId, office, http.RequestAborted);
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = AttendanceSheetExport.AsciiFileName(m),
-            FileNameStar = AttendanceSheetExport.FileName(m),
-        }.ToString();
-        return Results.Stream(body => buffer.DrainBufferAsync(body, http.RequestAborted), AttendanceSheetExport.ContentType);
+        return await Exports.XlsxDownload.ResultAsync(http, (stream, ct) => export.WriteAsync(stream, m, departmentId, office, ct),
+            AttendanceSheetExport.FileName(m), AttendanceSheetExport.AsciiFileName(m));
     }
 
     private static bool TryMonth(string? text, DateOnly today, out YearMonth month)
