@@ -12,6 +12,8 @@ namespace OpsConsole.Tests.E2E;
 [Collection("browser")]
 public sealed class StaffingTests
 {
+    private const string DailyReportExportContentType = OpsConsole.Features.Reports.DailyReportExport.ContentType;
+
     [Fact]
     public async Task TheStaffingChartShowsSuggestedAgainstExistingWindowsFromHistory()
     {
@@ -47,6 +49,11 @@ public sealed class StaffingTests
         var issued = int.Parse(await page.InnerTextAsync("[data-testid=report-issued]"));
         Assert.InRange(issued, 500, 5000);
         Assert.True(await page.Locator("[data-testid=report-queues] tbody tr").CountAsync() >= 12);
+        // The same range as a workbook, through the page's own link.
+        var href = await page.GetAttributeAsync("[data-testid=report-export]", "href");
+        var workbook = await page.Context.APIRequest.GetAsync(baseUrl + "/" + href);
+        Assert.True(workbook.Ok);
+        Assert.Equal(DailyReportExportContentType, workbook.Headers["content-type"]);
         await page.SetViewportSizeAsync(1920, 1080);
         await page.ScreenshotAsync("report-daily-1920");
 
