@@ -134,4 +134,22 @@ public sealed class AttendanceSettingsTests(AttendanceSettingsTests.Fixture fx) 
         Assert.False((await SetupAsync()).Calendar.IsWorkday(saturday));
         Assert.Equal("该记录已被删除，请刷新后重试。", (await settings.RemoveCalendarDayAsync(saturday)).Error);
     }
+
+    [Fact]
+    public async Task TwoAdminsClosingTheSameScheduleAtOnceSaveItOnce()
+    {
+        var settings = Service<AttendanceSettings>();
+        await using var stale = App.CreateDbContext();
+        var summer = await stale.WorkSchedules.SingleAsync(s => s.DepartmentId == null && s.Season != null && s.ValidUntil == null);
+
+        Assert.True((await settings.RetireScheduleAsync(summer.Id, December)).Succeeded);
+        await using (var mid = App.CreateDbContext())
+            Assert.Equal(new DateOnly(2026, 11, 30), (await mid.WorkSchedules.AsNoTracking().SingleAsync(s => s.Id == summer.Id)).ValidUntil);
+        Assert.True(stale.Model.FindEntityType(typeof(WorkSchedule))!.FindProperty(nameof(WorkSchedule.ValidUntil))!.IsConcurrencyToken);
+        summer.EndBefore(new YearMonth(2027, 1));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        await using var check = App.CreateDbContext();
+        Assert.Equal(new DateOnly(2026, 11, 30), (await check.WorkSchedules.AsNoTracking().SingleAsync(s => s.Id == summer.Id)).ValidUntil);
+    }
 }

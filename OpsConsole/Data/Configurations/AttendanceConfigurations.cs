@@ -70,6 +70,8 @@ internal sealed class WorkScheduleConfiguration : IEntityTypeConfiguration<WorkS
         b.ComplexProperty(x => x.AfternoonIn);
         b.ComplexProperty(x => x.AfternoonOut);
         b.OwnsOne(x => x.Season);
+        // A schedule is closed once: a change racing another finds the end already set (ADR 0009).
+        b.Property(x => x.ValidUntil).IsConcurrencyToken();
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -116,7 +116,7 @@ public sealed class AttendanceSettings(IDbContextFactory<OpsDbContext> dbFactory
         {
             return Refusal(e);
         }
-        await db.SaveChangesAsync(ct);
+        if (await SaveSchedulesAsync(db, ct) is { } raced) return raced;
         return OpResult.Notice("作息已保存，自 {0}年{1}月起生效。", from.Year, from.Month);
     }
 
@@ -134,8 +134,22 @@ public sealed class AttendanceSettings(IDbContextFactory<OpsDbContext> dbFactory
         {
             return Refusal(e);
         }
-        await db.SaveChangesAsync(ct);
+        if (await SaveSchedulesAsync(db, ct) is { } raced) return raced;
         return OpResult.Notice("作息自 {0}年{1}月起停用。", from.Year, from.Month);
+    }
+
+    /// <summary>Two admins closing the same schedule at once: the second finds its end already set and saves nothing.</summary>
+    private static async Task<OpResult?> SaveSchedulesAsync(OpsDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OpResult.Fail("作息刚被其他管理员修改，未做任何修改，请刷新后重试。");
+        }
     }
 
     /// <summary>Marks one day as a holiday or a worked weekend day (or changes its name).</summary>
