@@ -27,11 +27,14 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new OpsApp(Db, kestrelPort: 0, services: ConfigureServices);
+        App = new OpsApp(Db, kestrelPort: 0, services: ConfigureServices) { Settings = Settings };
         BaseUrl = App.BaseUrl;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await LaunchAsync(Playwright);
     }
+
+    /// <summary>More configuration for the app under test. Default: none.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     /// <summary>Service overrides for the app under test (e.g. a test clock). Default: none.</summary>
     protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }

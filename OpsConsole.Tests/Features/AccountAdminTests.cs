@@ -63,13 +63,12 @@ public sealed class AccountAdminTests(SqliteAppFixture fx) : IClassFixture<Sqlit
         var signIn = sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
         var user = (await users.FindByNameAsync("BJ0010"))!;
         var principal = await signIn.CreateAsync(user);
-        var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        Assert.True(await RevalidatingAuthStateProvider.IsStillValidAsync(users, options, principal));
+        Assert.True(await sp.GetRequiredService<SessionValidator>().IsStillValidAsync(principal));
 
         var result = await admin.SetDisabledAsync(user.Id, disabled: true, actingUserName: "admin");
 
         Assert.True(result.Succeeded, result.Error);
-        Assert.False(await RevalidatingAuthStateProvider.IsStillValidAsync(users, options, principal));
+        Assert.False(await sp.GetRequiredService<SessionValidator>().IsStillValidAsync(principal));
         var response = await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(fx.App), "BJ0010", DemoAccounts.Password);
         Assert.Contains("该账号已停用", await response.Content.ReadAsStringAsync());
     }
@@ -93,8 +92,7 @@ public sealed class AccountAdminTests(SqliteAppFixture fx) : IClassFixture<Sqlit
 
         Assert.True((await admin.ResetPasswordAsync(user.Id, "brand new secret")).Succeeded);
 
-        var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        Assert.False(await RevalidatingAuthStateProvider.IsStillValidAsync(users, options, principal));
+        Assert.False(await sp.GetRequiredService<SessionValidator>().IsStillValidAsync(principal));
         var response = await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(fx.App), "BJ0011", "brand new secret");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsConsole.Auth.Devices;
 
 namespace OpsConsole.Auth;
@@ -35,16 +36,22 @@ public static class AuthServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
-            // API callers get status codes, not redirects to the sign-in page.
+            // API callers get status codes, not redirects to the sign-in page. Replacing the events
+            // must keep Identity's check of the account on every request (OpsSecurityStampValidator).
             o.Events = new CookieAuthenticationEvents
             {
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
             };
         });
-        // A disabled account or a reset password changes the security stamp; cookies are
-        // re-checked every minute and Blazor circuits by RevalidatingAuthStateProvider.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account or a reset password changes the security stamp; cookies are re-checked
+        // every RevalidationInterval (default a minute), Blazor circuits by RevalidatingAuthStateProvider.
+        services.AddOptions<SessionSecurityOptions>().BindConfiguration(SessionSecurityOptions.Section);
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionSecurityOptions>>((o, session) => o.ValidationInterval = session.Value.RevalidationInterval);
+        services.AddSingleton<SessionMetrics>();
+        services.AddScoped<SessionValidator>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -65,6 +72,7 @@ public static class AuthServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OpsSecurityStampValidator>());
 
         var authorization = services.AddAuthorizationBuilder()
             // Staff policies require a role: devices never have one.
