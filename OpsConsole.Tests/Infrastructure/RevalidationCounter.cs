@@ -34,16 +34,8 @@ public sealed class RevalidationCounter : IDisposable
         lock (_lock) return _counts.GetValueOrDefault((device, valid));
     }
 
-    public async Task WaitForAsync(bool device, bool valid, long count, int timeoutSeconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (Count(device, valid) < count)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{Count(device, valid)} of {count} checks (device={device}, valid={valid})");
-            await Task.Yield();
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitForAsync(bool device, bool valid, long count) =>
+        Wait.UntilAsync(() => Count(device, valid) >= count, () => $"{count} checks (device={device}, valid={valid}), seen {Count(device, valid)}");
 
     public void Dispose() => _listener.Dispose();
 }

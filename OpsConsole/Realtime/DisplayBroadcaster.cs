@@ -35,7 +35,7 @@ public sealed class DisplayBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = events.Subscribe(e => _inbox.Writer.WriteAsync(e).AsTask());
+        using var subscription = events.SubscribeInline(e => _inbox.Writer.TryWrite(e));
         await Task.WhenAll(PumpAsync(stoppingToken), WaitingLoopAsync(stoppingToken), TickLoopAsync(stoppingToken));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using System.Text.Json.Serialization;
 
 namespace OpsConsole.Realtime;
@@ -32,32 +33,62 @@ public sealed record QueueChanged(DateTimeOffset At, int QueueId) : HallEvent(At
 public sealed record NoticePublished(DateTimeOffset At, string Text) : HallEvent(At);
 
 /// <summary>
-/// Publish/subscribe for hall events. Pages and the device hub subscribe and get a disposable
-/// subscription; handlers run on the publisher's thread, so they must be quick (components re-render
-/// through InvokeAsync). A handler that throws is logged, never rethrown. With a backplane attached
-/// (PostgreSQL LISTEN/NOTIFY), every event published here also reaches the other nodes' subscribers.
+/// Publish/subscribe for hall events. Publishing never waits for a subscriber: the counter, the
+/// kiosk and the pads answer as soon as their change is committed, however many pages listen.
+/// <list type="bullet">
+/// <item><see cref="Subscribe"/>: the subscriber gets its own bounded mailbox, read by its own loop
+/// in publish order. A subscriber that cannot keep up falls behind alone: when its mailbox is full
+/// the oldest event is dropped (counted in <see cref="Coalesced"/>), so it coalesces to the latest.</item>
+/// <item><see cref="SubscribeInline"/>: a synchronous handler run on the publisher's thread, for what
+/// must be done before the publisher returns and cannot block (dropping a cache entry, waking a
+/// loop, handing the event to a mailbox of one's own).</item>
+/// </list>
+/// A handler that throws is logged, never rethrown. With a backplane attached (PostgreSQL
+/// LISTEN/NOTIFY), every event published here also reaches the other nodes' subscribers.
 /// </summary>
 public sealed class HallEvents(ILogger<HallEvents> log)
 {
-    private readonly ConcurrentDictionary<Guid, Func<HallEvent, Task>> _handlers = new();
+    /// <summary>Events a queued subscriber may have waiting before the oldest are dropped.</summary>
+    public const int DefaultCapacity = 256;
+
+    private readonly ConcurrentDictionary<Guid, Action<HallEvent>> _handlers = new();
     private Func<HallEvent, Task>? _backplane;
+    private long _coalesced;
 
     /// <summary>Sends every event published on this node to the other nodes too.</summary>
     public void UseBackplane(Func<HallEvent, Task> send) => _backplane = send;
 
-    public IDisposable Subscribe(Func<HallEvent, Task> handler)
+    /// <summary>Subscribes with a mailbox of its own; the handler runs on the subscriber's loop, one event at a time.</summary>
+    public IDisposable Subscribe(Func<HallEvent, Task> handler, int capacity = DefaultCapacity)
     {
-        var id = Guid.NewGuid();
-        _handlers[id] = handler;
+        var mailbox = Channel.CreateBounded<HallEvent>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Increment(ref _coalesced));
+        _ = Task.Run(() => ReadAsync(mailbox.Reader, handler));
+        var id = Add(e => mailbox.Writer.TryWrite(e));
+        return new Subscription(() =>
+        {
+            _handlers.TryRemove(id, out _);
+            mailbox.Writer.TryComplete();
+        });
+    }
+
+    /// <summary>Subscribes a synchronous handler run on the publisher's thread: it must not block.</summary>
+    public IDisposable SubscribeInline(Action<HallEvent> handler)
+    {
+        var id = Add(handler);
         return new Subscription(() => _handlers.TryRemove(id, out _));
     }
 
     public int SubscriberCount => _handlers.Count;
 
-    /// <summary>Delivers the event to this node's subscribers, then to the other nodes.</summary>
+    /// <summary>Events dropped from full mailboxes since start (slow subscribers catching up).</summary>
+    public long Coalesced => Interlocked.Read(ref _coalesced);
+
+    /// <summary>Delivers the event to this node's subscribers, then hands it to the backplane for the other nodes.</summary>
     public async Task PublishAsync(HallEvent e)
     {
-        await DeliverAsync(e);
+        Deliver(e);
         if (_backplane is not { } send) return;
         try
         {
@@ -71,9 +102,31 @@ public sealed class HallEvents(ILogger<HallEvents> log)
     }
 
     /// <summary>Delivers the event to this node's subscribers only (what the backplane does with other nodes' events).</summary>
-    public async Task DeliverAsync(HallEvent e)
+    public void Deliver(HallEvent e)
     {
         foreach (var handler in _handlers.Values)
+        {
+            try
+            {
+                handler(e);
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "A hall event subscriber failed on {Event}", e.GetType().Name);
+            }
+        }
+    }
+
+    private Guid Add(Action<HallEvent> handler)
+    {
+        var id = Guid.NewGuid();
+        _handlers[id] = handler;
+        return id;
+    }
+
+    private async Task ReadAsync(ChannelReader<HallEvent> mailbox, Func<HallEvent, Task> handler)
+    {
+        await foreach (var e in mailbox.ReadAllAsync())
         {
             try
             {

@@ -131,7 +131,7 @@ public sealed class PostgresHallBackplane(ResolvedDatabase database, HallEvents 
     {
         try
         {
-            await foreach (var e in _incoming.Reader.ReadAllAsync(ct)) await events.DeliverAsync(e);
+            await foreach (var e in _incoming.Reader.ReadAllAsync(ct)) events.Deliver(e);
         }
         catch (OperationCanceledException)
         {

@@ -32,7 +32,7 @@ public sealed class CounterDeskTests : IAsyncLifetime
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.IssueAsync();
         var calls = new List<TicketCalled>();
-        using var _ = app.Service<HallEvents>().Subscribe(e => { if (e is TicketCalled c) calls.Add(c); return Task.CompletedTask; });
+        using var _ = app.Service<HallEvents>().SubscribeInline(e => { if (e is TicketCalled c) calls.Add(c); });
 
         var result = await Desk.CallNextAsync(w1.WindowId, w1.StaffId);
 

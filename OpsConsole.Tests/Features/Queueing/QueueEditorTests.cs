@@ -19,7 +19,7 @@ public sealed class QueueEditorTests
         var editor = app.Service<QueueEditor>();
         var items = (await editor.ItemsAsync()).Take(2).Select(i => i.Id).ToList();
         var changed = new ConcurrentQueue<QueueChanged>();
-        using var _ = app.App.Services.GetRequiredService<HallEvents>().Subscribe(e => { if (e is QueueChanged q) changed.Enqueue(q); return Task.CompletedTask; });
+        using var _ = app.App.Services.GetRequiredService<HallEvents>().SubscribeInline(e => { if (e is QueueChanged q) changed.Enqueue(q); });
 
         var saved = await editor.SaveAsync(new QueueForm
         {

@@ -37,8 +37,8 @@ public sealed class TwoNodeTests
 
         var seenOnA = new ConcurrentQueue<HallEvent>();
         var seenOnB = new ConcurrentQueue<HallEvent>();
-        using var subA = a.Services.GetRequiredService<HallEvents>().Subscribe(e => { seenOnA.Enqueue(e); return Task.CompletedTask; });
-        using var subB = b.Services.GetRequiredService<HallEvents>().Subscribe(e => { seenOnB.Enqueue(e); return Task.CompletedTask; });
+        using var subA = a.Services.GetRequiredService<HallEvents>().SubscribeInline(e => { seenOnA.Enqueue(e); });
+        using var subB = b.Services.GetRequiredService<HallEvents>().SubscribeInline(e => { seenOnB.Enqueue(e); });
 
         var first = await a.Services.CreateScope().ServiceProvider.GetRequiredService<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk);
         var second = await b.Services.CreateScope().ServiceProvider.GetRequiredService<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk);

@@ -114,7 +114,7 @@ public sealed class RosterBoardTests
         Assert.Equal(("优先级必须在 {0} 到 {1} 之间。", "precedence"), (refused.Error, refused.Field));
 
         var events = new List<HallEvent>();
-        using var _ = app.Service<HallEvents>().Subscribe(e => { lock (events) events.Add(e); return Task.CompletedTask; });
+        using var _ = app.Service<HallEvents>().SubscribeInline(e => { lock (events) events.Add(e); });
         var saved = await editor.SaveWindowAsync(window1, new Dictionary<int, int> { [bdc.Id] = 1, [zh.Id] = 2 });
 
         Assert.True(saved.Succeeded, saved.Error);

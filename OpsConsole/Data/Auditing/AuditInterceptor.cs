@@ -11,9 +11,6 @@ namespace OpsConsole.Data.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> SecretProperties =
-        [nameof(Auth.AppUser.PasswordHash), nameof(Auth.AppUser.SecurityStamp), nameof(Auth.AppUser.ConcurrencyStamp)];
-
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -55,6 +52,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         }
     }
 
+    /// <summary>Model annotation of properties never written to the audit log (keys, hashes, tokens): the log says "***".</summary>
+    public const string SecretAnnotation = "OpsConsole:AuditSecret";
+
     /// <summary>Model annotation of entities that are their own immutable log (raw punches): auditing each row would double it.</summary>
     public const string NotAuditedAnnotation = "OpsConsole:NotAudited";
 
@@ -73,7 +73,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         {
             if (p.Metadata.IsPrimaryKey() || p.Metadata.IsShadowProperty()) continue;
             var name = p.Metadata.Name;
-            var secret = SecretProperties.Contains(name);
+            var secret = p.Metadata.FindAnnotation(SecretAnnotation) is not null;
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -102,4 +102,9 @@ public static class AuditModelExtensions
     public static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ExcludeFromAudit<T>(
         this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> b) where T : class =>
         b.HasAnnotation(AuditInterceptor.NotAuditedAnnotation, true);
+
+    /// <summary>Keeps this property's value out of the audit log (a key, a hash, a token): it shows as "***".</summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> IsAuditSecret<T>(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> b) =>
+        b.HasAnnotation(AuditInterceptor.SecretAnnotation, true);
 }

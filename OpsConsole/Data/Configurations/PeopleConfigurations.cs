@@ -28,9 +28,9 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.UserName).HasMaxLength(AppUser.UserNameMaxLength);
         b.Property(x => x.NormalizedUserName).HasMaxLength(AppUser.UserNameMaxLength);
         b.Property(x => x.DisplayName).HasMaxLength(60);
-        b.Property(x => x.PasswordHash).HasMaxLength(200);
-        b.Property(x => x.SecurityStamp).HasMaxLength(64);
-        b.Property(x => x.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken();
+        b.Property(x => x.PasswordHash).HasMaxLength(200).IsAuditSecret();
+        b.Property(x => x.SecurityStamp).HasMaxLength(64).IsAuditSecret();
+        b.Property(x => x.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken().IsAuditSecret();
         b.HasIndex(x => x.NormalizedUserName).IsUnique();
         b.HasIndex(x => x.StaffId).IsUnique();
         b.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
@@ -68,6 +68,8 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("DataProtectionKeys");
         b.Property(x => x.FriendlyName).HasMaxLength(200);
+        // The key ring: anyone who reads it can forge any account's cookie.
+        b.Property(x => x.Xml).IsAuditSecret();
     }
 }
 
@@ -77,7 +79,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Auth.Device
     {
         b.ToTable("Devices");
         b.Property(x => x.Name).HasMaxLength(Auth.Devices.Device.NameMaxLength);
-        b.Property(x => x.TokenHash).HasMaxLength(Auth.Devices.Device.TokenHashLength);
+        b.Property(x => x.TokenHash).HasMaxLength(Auth.Devices.Device.TokenHashLength).IsAuditSecret();
         b.Property(x => x.TokenHint).HasMaxLength(12);
         b.Property(x => x.TerminalId).HasMaxLength(40);
         b.HasIndex(x => x.TokenHash).IsUnique();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpsConsole.Data.Auditing;
 using OpsConsole.Data.Queueing;
 using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.People;
@@ -48,7 +49,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
     {
         b.ToTable("Tickets");
         b.Property(x => x.PublicCode).HasMaxLength(Ticket.PublicCodeMaxLength);
-        b.Property(x => x.IdNumberHash).HasMaxLength(Ticket.IdNumberHashMaxLength);
+        b.Property(x => x.IdNumberHash).HasMaxLength(Ticket.IdNumberHashMaxLength).IsAuditSecret();
         // Every transition moves LastChangedAt, so two windows acting on one ticket cannot both win.
         b.Property(x => x.LastChangedAt).IsConcurrencyToken();
         b.HasIndex(x => new { x.IssuedQueueId, x.ServiceDay, x.Sequence }).IsUnique();
@@ -97,7 +98,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     {
         b.ToTable("Appointments");
         b.Property(x => x.BookingCode).HasMaxLength(Appointment.BookingCodeMaxLength);
-        b.Property(x => x.PersonHash).HasMaxLength(Appointment.PersonHashMaxLength);
+        b.Property(x => x.PersonHash).HasMaxLength(Appointment.PersonHashMaxLength).IsAuditSecret();
         b.HasIndex(x => x.BookingCode).IsUnique();
         b.HasIndex(x => new { x.PersonHash, x.Day });
         b.HasOne<AppointmentSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);

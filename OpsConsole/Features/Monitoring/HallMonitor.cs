@@ -57,7 +57,7 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, HallEvents events, 
     {
         var problems = options.Value.Alerts.Problems();
         if (problems.Count > 0) throw new InvalidOperationException("配置项 Monitoring:Alerts 无效：" + string.Join(" ", problems));
-        using var subscription = events.Subscribe(_ => { Poke(); return Task.CompletedTask; });
+        using var subscription = events.SubscribeInline(_ => Poke());
         long? lastBuild = null;
         while (!stoppingToken.IsCancellationRequested)
         {

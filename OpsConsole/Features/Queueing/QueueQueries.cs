@@ -78,7 +78,7 @@ public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, Cent
     }
 
     public sealed record PublicTicketStatus(string Number, string QueueName, TicketState State, int PeopleAhead,
-        TimeSpan? EstimatedWait, int? WindowNumber, string? WindowName, DateTimeOffset IssuedAt);
+        TimeSpan? EstimatedWait, int? WindowNumber, string? WindowName, DateTimeOffset IssuedAt, int QueueId);
 
     /// <summary>The public status of a ticket by its code: no personal data.</summary>
     public async Task<PublicTicketStatus?> StatusAsync(string publicCode, CancellationToken ct = default)
@@ -103,7 +103,7 @@ public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, Cent
         Window? window = ticket.WindowId is { } wid && ticket.State is TicketState.Called or TicketState.Serving
             ? await db.Windows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == wid, ct) : null;
         return new PublicTicketStatus(ticket.Number.ToString(), queue.Name, ticket.State, ahead, wait, window?.Number, window?.Name,
-            clock.ToLocal(ticket.IssuedAt));
+            clock.ToLocal(ticket.IssuedAt), queue.Id);
     }
 
     public sealed record CallRecord(string Number, int WindowNumber, string QueueName, DateTimeOffset At);

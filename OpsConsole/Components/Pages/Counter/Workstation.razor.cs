@@ -30,9 +30,9 @@ public sealed partial class Workstation
 
     private readonly CancellationTokenSource disposed = new();
     private IDisposable? subscription;
+    private CoalescedRefresh? refresh;
     private DotNetObjectReference<Workstation>? selfRef;
     private IJSObjectReference? shortcuts;
-    private int refreshPending;
 
     private bool loaded;
     private bool busy;
@@ -63,7 +63,15 @@ public sealed partial class Workstation
         {
             await ReloadAsync();
             // Live updates only for the interactive page, not for its prerendered copy.
-            if (RendererInfo.IsInteractive) subscription = Events.Subscribe(OnHallEventAsync);
+            if (RendererInfo.IsInteractive)
+            {
+                refresh = new CoalescedRefresh(RefreshDelay, _ => InvokeAsync(async () =>
+                {
+                    await ReloadAsync();
+                    StateHasChanged();
+                }), DispatchExceptionAsync);
+                subscription = Events.Subscribe(OnHallEventAsync);
+            }
         }
         loaded = true;
     }
@@ -196,37 +204,14 @@ public sealed partial class Workstation
 
     private Task OnHallEventAsync(HallEvent e)
     {
-        // Runs on the publisher's thread: decide quickly, schedule at most one pending reload.
-        if (IsRelevant(e) && Interlocked.Exchange(ref refreshPending, 1) == 0) _ = RefreshSoonAsync();
+        if (IsRelevant(e)) refresh?.Request();
         return Task.CompletedTask;
-    }
-
-    private async Task RefreshSoonAsync()
-    {
-        try
-        {
-            await Task.Delay(RefreshDelay, disposed.Token);
-            // Cleared before reloading, so an event during the reload schedules another one.
-            Volatile.Write(ref refreshPending, 0);
-            await InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 
     public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
+        refresh?.Dispose();
         await disposed.CancelAsync();
         if (shortcuts is not null)
         {

@@ -32,7 +32,13 @@ public sealed partial class Kiosk
     private OpResult? error;
     private bool busy;
     private bool printPending;
-    private int refreshing;
+    private readonly CoalescedRefresh refresh;
+
+    public Kiosk() => refresh = new CoalescedRefresh(TimeSpan.FromMilliseconds(300), _ => InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }), DispatchExceptionAsync);
     private IDisposable? subscription;
     private volatile bool disposed;
     private CancellationTokenSource? returnTimer;
@@ -55,28 +61,11 @@ public sealed partial class Kiosk
     private Task OnHallEvent(HallEvent e) =>
         e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged ? RefreshAsync() : Task.CompletedTask;
 
-    /// <summary>Reloads the menu, at most one reload at a time (a burst of events coalesces).</summary>
-    private async Task RefreshAsync()
+    /// <summary>Reloads the menu soon, a burst of events coalescing into one reload.</summary>
+    private Task RefreshAsync()
     {
-        if (disposed || Interlocked.Exchange(ref refreshing, 1) == 1) return;
-        try
-        {
-            await Task.Delay(300);
-            if (disposed) return;
-            await InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            });
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-        finally
-        {
-            Volatile.Write(ref refreshing, 0);
-        }
+        if (!disposed) refresh.Request();
+        return Task.CompletedTask;
     }
 
     private void Choose(KioskMenu.KioskQueue queue)
@@ -222,6 +211,7 @@ public sealed partial class Kiosk
     {
         disposed = true;
         subscription?.Dispose();
+        refresh.Dispose();
         clockTimer?.Dispose();
         returnTimer?.Cancel();
         _ = module?.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default);

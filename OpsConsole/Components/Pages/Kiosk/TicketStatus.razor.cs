@@ -17,9 +17,8 @@ public sealed partial class TicketStatus
     private QueueQueries.PublicTicketStatus? status;
     private string centerName = "";
     private bool loaded;
-    private int refreshing;
     private IDisposable? subscription;
-    private volatile bool disposed;
+    private CoalescedRefresh? refresh;
     private Timer? timer;
 
     protected override async Task OnParametersSetAsync()
@@ -27,32 +26,27 @@ public sealed partial class TicketStatus
         status = await Queries.StatusAsync(Code);
         if (status is not null && centerName == "") centerName = await Menu.CenterNameAsync();
         loaded = true;
-        subscription ??= Events.Subscribe(e => e is TicketIssued or TicketCalled or TicketChanged or WindowChanged ? RefreshAsync() : Task.CompletedTask);
-        // Forecasts drift with time even when nothing is called.
-        timer ??= new Timer(_ => _ = RefreshAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
-    }
-
-    private async Task RefreshAsync()
-    {
-        if (disposed || status is null || Interlocked.Exchange(ref refreshing, 1) == 1) return;
-        try
+        if (status is null || subscription is not null) return;
+        refresh = new CoalescedRefresh(TimeSpan.FromMilliseconds(200), async ct =>
         {
-            await Task.Delay(200);
-            var fresh = await Queries.StatusAsync(Code);
+            var fresh = await Queries.StatusAsync(Code, ct);
             await InvokeAsync(() =>
             {
                 status = fresh;
                 StateHasChanged();
             });
-        }
-        catch (Exception ex)
+        }, DispatchExceptionAsync);
+        // Only this ticket's queue moves its place; anyone holding a slip can open this page, so
+        // it reloads at most once per burst and never holds up the hall (HallEvents).
+        var queueId = status.QueueId;
+        subscription = Events.Subscribe(e =>
         {
-            await DispatchExceptionAsync(ex);
-        }
-        finally
-        {
-            Volatile.Write(ref refreshing, 0);
-        }
+            if (e is TicketIssued { QueueId: var a } && a == queueId || e is TicketCalled { QueueId: var b } && b == queueId
+                || e is TicketChanged { QueueId: var c } && c == queueId) refresh.Request();
+            return Task.CompletedTask;
+        });
+        // Forecasts drift with time even when nothing is called.
+        timer = new Timer(_ => refresh.Request(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
 
     private string StateText => status!.State switch
@@ -76,8 +70,8 @@ public sealed partial class TicketStatus
 
     public void Dispose()
     {
-        disposed = true;
         subscription?.Dispose();
         timer?.Dispose();
+        refresh?.Dispose();
     }
 }

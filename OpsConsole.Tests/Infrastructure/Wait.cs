@@ -1,0 +1,15 @@
+namespace OpsConsole.Tests.Infrastructure;
+
+/// <summary>Waits for a condition (never for a fixed time); fails naming it after a generous limit.</summary>
+public static class Wait
+{
+    public static async Task UntilAsync(Func<bool> condition, Func<string> what, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("still waiting for " + what());
+            await Task.Delay(20);
+        }
+    }
+}
