@@ -139,6 +139,8 @@ internal sealed class WindowSessionConfiguration : IEntityTypeConfiguration<Wind
         b.ToTable("WindowSessions");
         b.HasKey(x => x.WindowId);
         b.Property(x => x.PauseNote).HasMaxLength(WindowSession.PauseNoteMaxLength);
+        // Two nodes (or a pad and the workstation) acting on one window: the later save fails instead of overwriting.
+        b.Property(x => x.Revision).IsConcurrencyToken();
         // A person is signed in to one window at a time (NULLs do not collide).
         b.HasIndex(x => x.StaffId).IsUnique();
         b.HasOne<Window>().WithOne().HasForeignKey<WindowSession>(x => x.WindowId).OnDelete(DeleteBehavior.Cascade);
