@@ -98,6 +98,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.ToTable("Appointments");
         b.Property(x => x.BookingCode).HasMaxLength(Appointment.BookingCodeMaxLength);
         b.Property(x => x.PersonHash).HasMaxLength(Appointment.PersonHashMaxLength);
+        // A check-in, cancellation or no-show saves only over the state it was decided from (across nodes too).
+        b.Property(x => x.State).IsConcurrencyToken();
         b.HasIndex(x => x.BookingCode).IsUnique();
         b.HasIndex(x => new { x.PersonHash, x.Day });
         b.HasOne<AppointmentSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
