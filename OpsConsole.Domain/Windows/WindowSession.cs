@@ -44,6 +44,8 @@ public class WindowSession
     public string? PauseNote { get; private set; }
     public int? CurrentTicketId { get; private set; }
     public DateTimeOffset? SignedInAt { get; private set; }
+    /// <summary>Counts the session's changes: saved only over the revision it was read at, so no change is lost.</summary>
+    public int Revision { get; private set; }
 
     public bool IsOpen => State != WindowState.Closed;
 
@@ -122,6 +124,7 @@ public class WindowSession
         }
         State = state;
         StateSince = at;
+        Revision++;
     }
 }
 

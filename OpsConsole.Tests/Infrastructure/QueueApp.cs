@@ -16,17 +16,36 @@ public sealed class QueueApp : IAsyncDisposable
     public TestDatabase Db { get; }
     public OpsApp App { get; }
     public TestClock Clock { get; }
+    private readonly List<OpsApp> _otherNodes = [];
 
-    private QueueApp(TestDatabase db, TestClock clock)
+    private QueueApp(TestDatabase db, TestClock clock, Action<IServiceCollection>? services)
     {
         Db = db;
         Clock = clock;
-        App = new OpsApp(db, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
-        _ = App.Server;
+        App = StartNode(services);
     }
 
-    public static async Task<QueueApp> StartAsync(DatabaseProvider provider, TestClock? clock = null) =>
-        new(await TestDatabase.CreateAsync(provider), clock ?? TestClock.MondayMorning());
+    public static async Task<QueueApp> StartAsync(DatabaseProvider provider, TestClock? clock = null, Action<IServiceCollection>? services = null) =>
+        new(await TestDatabase.CreateAsync(provider), clock ?? TestClock.MondayMorning(), services);
+
+    /// <summary>Another app node on the same database and clock, as a city runs several on one PostgreSQL; disposed with this.</summary>
+    public OpsApp AddNode()
+    {
+        var node = StartNode(null);
+        _otherNodes.Add(node);
+        return node;
+    }
+
+    private OpsApp StartNode(Action<IServiceCollection>? services)
+    {
+        var node = new OpsApp(Db, services: s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services?.Invoke(s);
+        });
+        _ = node.Server;
+        return node;
+    }
 
     public T Service<T>() where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
@@ -89,6 +108,7 @@ public sealed class QueueApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in _otherNodes) await node.DisposeAsync();
         await App.DisposeAsync();
         await Db.DisposeAsync();
     }

@@ -34,7 +34,9 @@ public sealed class GroupCommit : IAsyncDisposable
     /// Runs <paramref name="write"/> in a shared transaction and returns its result once committed.
     /// The write adds or changes entities and does not save; keys generated on insert are set when
     /// this returns. The audit log names <paramref name="actor"/> for what the write changed. A write
-    /// may run twice (the second time alone, on a fresh context) and must not publish anything.
+    /// may run twice (the second time alone, on a fresh context) and must not publish anything; since the
+    /// first transaction may have committed with only its acknowledgement lost, a write run again first looks
+    /// for what its first run wrote (tickets: by their unique public code).
     /// Writes of one transaction run in ascending <paramref name="lockOrder"/>, so transactions on
     /// different nodes lock rows in the same order.
     /// </summary>
@@ -80,12 +82,27 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             try
             {
-                pending.Done.TrySetResult((await InOneTransactionAsync([pending]))[0]);
+                pending.Done.TrySetResult(await AloneAsync(pending));
             }
             catch (Exception ex)
             {
                 pending.Done.TrySetException(ex);
             }
+        }
+    }
+
+    private async Task<object?> AloneAsync(PendingWrite pending)
+    {
+        try
+        {
+            return (await InOneTransactionAsync([pending]))[0];
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Another node saved the same row first (e.g. one booking checked in at two kiosks): the write runs
+            // once more, and its fresh read sees that commit and decides again (ADR 0011).
+            _log.LogInformation(ex, "A write lost a concurrency check; running it again");
+            return (await InOneTransactionAsync([pending]))[0];
         }
     }
 

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Data;
 using OpsConsole.Data.Queueing;
 using OpsConsole.Data.Seeding;
@@ -33,6 +36,69 @@ public sealed class TicketIssuerTests
 
     [PostgresFact]
     public Task ABookingCodeScannedAtSeveralKiosksAtOnceGivesOneTicketOnPostgres() => ParallelCheckInsAsync(DatabaseProvider.Postgres);
+
+    [PostgresFact]
+    public async Task ABookingCodeScannedAtKiosksOnTwoNodesAtOnceGivesOneTicket()
+    {
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Postgres);
+        var other = app.AddNode();
+        var book = app.Service<AppointmentBook>();
+        var today = DateOnly.FromDateTime(app.Clock.Now.DateTime);
+        const int rounds = 10;
+        Assert.True((await book.AddSlotAsync("BDC", today, new TimeOnly(10, 15), new TimeOnly(10, 45), rounds)).Succeeded);
+        var slot = (await book.SlotsAsync(today, "BDC")).Single();
+        var issuerA = app.Service<TicketIssuer>();
+        var issuerB = other.Services.CreateScope().ServiceProvider.GetRequiredService<TicketIssuer>();
+
+        for (var round = 0; round < rounds; round++)
+        {
+            var booking = (await book.BookAsync(slot.SlotId, $"11010519491231{round:0000}", BookingSource.Console)).Booking!;
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => issuerA.CheckInAsync(booking.BookingCode)),
+                Task.Run(() => issuerB.CheckInAsync(booking.BookingCode)));
+
+            Assert.Single(outcomes, o => o.Result.Succeeded);
+            Assert.Equal("该预约码已使用过，不能重复签到。", outcomes.Single(o => !o.Result.Succeeded).Result.Error);
+        }
+        await using var db = app.Context();
+        Assert.Equal(rounds, await db.Set<Ticket>().CountAsync(t => t.AppointmentId != null));
+    }
+
+    [PostgresFact]
+    public async Task ACommitWhoseAcknowledgementIsLostIssuesNoSecondNumber()
+    {
+        var lose = new LoseOneAcknowledgement();
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Postgres,
+            services: s => s.ConfigureDbContext<PostgresOpsDbContext>((_, b) => b.AddInterceptors(lose)));
+        var outcomes = new List<IssueOutcome>();
+
+        for (var wave = 0; wave < 10 && !lose.Lost; wave++)
+        {
+            outcomes.AddRange(await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+                Task.Run(() => app.Service<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk)))));
+        }
+
+        Assert.True(lose.Lost, "no group of issues shared a commit");
+        Assert.All(outcomes, o => Assert.True(o.Result.Succeeded, o.Result.Error));
+        await using var db = app.Context();
+        var stored = await db.Set<Ticket>().OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        Assert.Equal(outcomes.Select(o => o.Ticket!.TicketId).Order(), stored);
+    }
+
+    /// <summary>The group's commit succeeds, but the first one that wrote several tickets reports a failure, as a dropped connection would.</summary>
+    private sealed class LoseOneAcknowledgement : DbTransactionInterceptor
+    {
+        private int _lost;
+        public bool Lost => Volatile.Read(ref _lost) == 1;
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context?.ChangeTracker.Entries<Ticket>().Count() >= 2 && Interlocked.Exchange(ref _lost, 1) == 0)
+                throw new TimeoutException("The commit's acknowledgement was lost.");
+            return Task.CompletedTask;
+        }
+    }
 
     [Fact]
     public async Task TheAuditLogNamesTheKioskThatIssuedTheTicket()

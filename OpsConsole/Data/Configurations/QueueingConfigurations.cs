@@ -99,6 +99,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.ToTable("Appointments");
         b.Property(x => x.BookingCode).HasMaxLength(Appointment.BookingCodeMaxLength);
         b.Property(x => x.PersonHash).HasMaxLength(Appointment.PersonHashMaxLength).IsAuditSecret();
+        // A check-in, cancellation or no-show saves only over the state it was decided from (across nodes too).
+        b.Property(x => x.State).IsConcurrencyToken();
         b.HasIndex(x => x.BookingCode).IsUnique();
         b.HasIndex(x => new { x.PersonHash, x.Day });
         b.HasOne<AppointmentSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
@@ -140,6 +142,8 @@ internal sealed class WindowSessionConfiguration : IEntityTypeConfiguration<Wind
         b.ToTable("WindowSessions");
         b.HasKey(x => x.WindowId);
         b.Property(x => x.PauseNote).HasMaxLength(WindowSession.PauseNoteMaxLength);
+        // Two nodes (or a pad and the workstation) acting on one window: the later save fails instead of overwriting.
+        b.Property(x => x.Revision).IsConcurrencyToken();
         // A person is signed in to one window at a time (NULLs do not collide).
         b.HasIndex(x => x.StaffId).IsUnique();
         b.HasOne<Window>().WithOne().HasForeignKey<WindowSession>(x => x.WindowId).OnDelete(DeleteBehavior.Cascade);

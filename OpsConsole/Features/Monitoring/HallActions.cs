@@ -59,7 +59,15 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
             {
                 return OpResult.Fail(QueueingMessages.Of(ex.Message));
             }
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The window called or paused meanwhile (its session's revision moved): nothing was overwritten.
+                return OpResult.Fail("该窗口刚有其他操作，请刷新后重试。");
+            }
         }
         await PublishAsync(new WindowChanged(clock.Now, windowId));
         return OpResult.Ok;

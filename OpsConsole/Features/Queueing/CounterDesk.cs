@@ -43,23 +43,19 @@ public sealed class CounterDesk(
             routed = await db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => r.QueueId).ToListAsync();
         }
         using var turn = await callLocks.AcquireAsync(routed);
-        return await CallNextLockedAsync(windowId, staffId);
+        return await RunAsync(windowId, staffId, requireSignedIn: true, routed, async ctx =>
+        {
+            if (ctx.Session.State == WindowState.Paused) return OpResult.Fail(QueueingMessages.Of(WindowErrors.Paused));
+            if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
+            var routes = await ctx.Db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => new QueueRoute(r.QueueId, r.Precedence)).ToListAsync();
+            // A manager moved the window between the two reads: choose only from queues whose turn we hold.
+            routes.RemoveAll(r => !routed.Contains(r.QueueId));
+            return await CallNextLockedAsync(ctx, windowId, staffId, routes);
+        });
     }
 
-    private Task<OpResult> CallNextLockedAsync(int windowId, int staffId) => RunAsync(windowId, staffId, async ctx =>
+    private async Task<OpResult> CallNextLockedAsync(Context ctx, int windowId, int staffId, List<QueueRoute> routes)
     {
-        if (ctx.Session.State == WindowState.Paused) return OpResult.Fail(QueueingMessages.Of(WindowErrors.Paused));
-        if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
-        var routes = await ctx.Db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => new QueueRoute(r.QueueId, r.Precedence)).ToListAsync();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            // Windows sharing a queue take turns choosing from it (SQLite's write lock already
-            // serialises); ordered locks cannot deadlock. Released at commit.
-            foreach (var queueId in routes.Select(r => r.QueueId).Order())
-            {
-                await ctx.Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7001, {queueId})");
-            }
-        }
         var queueIds = routes.Select(r => r.QueueId).ToList();
         var today = clock.Today;
         // Candidates are read untracked; only the chosen one is attached and changed.
@@ -73,7 +69,7 @@ public sealed class CounterDesk(
         ctx.Session.TakeTicket(next.Id, ctx.Now);
         await ctx.CalledAsync(next, recall: false);
         return OpResult.Ok;
-    });
+    }
 
     public Task<OpResult> RecallAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
     {
@@ -120,16 +116,27 @@ public sealed class CounterDesk(
         return Task.FromResult(OpResult.Ok);
     });
 
-    public Task<OpResult> ResumeParkedAsync(int windowId, int staffId, int ticketId) => RunAsync(windowId, staffId, async ctx =>
+    /// <summary>Calls a parked ticket back to the window, in its queue's turn like any call.</summary>
+    public async Task<OpResult> ResumeParkedAsync(int windowId, int staffId, int ticketId)
     {
-        if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
-        var ticket = await ctx.Db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId);
-        if (ticket is null) return OpResult.Fail("没有找到该号。");
-        ticket.ResumeParked(windowId, staffId, ctx.Now);
-        ctx.Session.TakeTicket(ticket.Id, ctx.Now);
-        await ctx.CalledAsync(ticket, recall: false);
-        return OpResult.Ok;
-    });
+        int queueId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await db.Set<Ticket>().Where(t => t.Id == ticketId).Select(t => (int?)t.QueueId).FirstOrDefaultAsync() is not { } id)
+                return OpResult.Fail("没有找到该号。");
+            queueId = id;
+        }
+        using var turn = await callLocks.AcquireAsync([queueId]);
+        return await RunAsync(windowId, staffId, requireSignedIn: true, [queueId], async ctx =>
+        {
+            if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
+            var ticket = await ctx.Db.Set<Ticket>().FirstAsync(t => t.Id == ticketId);
+            ticket.ResumeParked(windowId, staffId, ctx.Now);
+            ctx.Session.TakeTicket(ticket.Id, ctx.Now);
+            await ctx.CalledAsync(ticket, recall: false);
+            return OpResult.Ok;
+        });
+    }
 
     /// <summary>A no-show who came back: the ticket rejoins its queue behind the next three waiting.</summary>
     public Task<OpResult> ReinstateAsync(int windowId, int staffId, int ticketId) => RunAsync(windowId, staffId, async ctx =>
@@ -184,24 +191,29 @@ public sealed class CounterDesk(
         });
 
     private Task<OpResult> RunAsync(int windowId, int staffId, Func<Context, Task<OpResult>> action) =>
-        RunAsync(windowId, staffId, requireSignedIn: true, action);
+        RunAsync(windowId, staffId, requireSignedIn: true, [], action);
 
-    private async Task<OpResult> RunAsync(int windowId, int staffId, bool requireSignedIn, Func<Context, Task<OpResult>> action)
+    private Task<OpResult> RunAsync(int windowId, int staffId, bool requireSignedIn, Func<Context, Task<OpResult>> action) =>
+        RunAsync(windowId, staffId, requireSignedIn, [], action);
+
+    /// <param name="queueTurns">Queues whose call turn the action takes (calls); empty for other actions.</param>
+    private async Task<OpResult> RunAsync(int windowId, int staffId, bool requireSignedIn, IReadOnlyCollection<int> queueTurns,
+        Func<Context, Task<OpResult>> action)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var (result, published) = await ExecuteAsync(db, windowId, staffId, requireSignedIn, action);
+        var (result, published) = await ExecuteAsync(db, windowId, staffId, requireSignedIn, queueTurns, action);
         // Published after the commit and outside the write gate: subscribers never see uncommitted state.
         foreach (var e in published) await events.PublishAsync(e);
         return result;
     }
 
     private async Task<(OpResult Result, IReadOnlyList<HallEvent> Events)> ExecuteAsync(
-        OpsDbContext db, int windowId, int staffId, bool requireSignedIn, Func<Context, Task<OpResult>> action)
+        OpsDbContext db, int windowId, int staffId, bool requireSignedIn, IReadOnlyCollection<int> queueTurns, Func<Context, Task<OpResult>> action)
     {
         using var turn = await gate.EnterAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var now = clock.Now;
-        var session = await db.Set<WindowSession>().FirstOrDefaultAsync(s => s.WindowId == windowId);
+        var session = await LockSessionAsync(db, windowId, queueTurns);
         if (session is null)
         {
             if (!await db.Windows.AnyAsync(w => w.Id == windowId && w.Active)) return (OpResult.Fail("窗口不存在或已停用。"), []);
@@ -229,19 +241,37 @@ public sealed class CounterDesk(
         {
             return (OpResult.Fail(QueueingMessages.Of(ex.Message)), []);
         }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => e.Entity is WindowSession))
+        {
+            return (OpResult.Fail("该窗口刚有其他操作，请刷新后重试。"), []);
+        }
         catch (DbUpdateConcurrencyException)
         {
             return (OpResult.Fail("该号刚被其他窗口处理，请刷新后重试。"), []);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DeskClashes.Of(ex) is { } clash)
         {
-            return (OpResult.Fail("您已登录其他窗口，请先在该窗口退出。"), []);
+            return (clash, []);
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+    /// <summary>
+    /// The window's session, read after the queues' call turns and (PostgreSQL) locked until commit: actions on one
+    /// window from two nodes, or a pad and the workstation, take turns and each sees the other's result. SQLite's
+    /// write gate and immediate transactions already serialise. Lock order everywhere: queues ascending, then the session.
+    /// </summary>
+    private async Task<WindowSession?> LockSessionAsync(OpsDbContext db, int windowId, IReadOnlyCollection<int> queueTurns)
+    {
+        if (database.Provider != DatabaseProvider.Postgres) return await db.Set<WindowSession>().FirstOrDefaultAsync(s => s.WindowId == windowId);
+        // Windows sharing a queue take turns choosing from it (ADR 0007); ordered locks cannot deadlock. Released at commit.
+        foreach (var queueId in queueTurns.Distinct().Order())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7001, {queueId})");
+        }
+        var locked = await db.Set<WindowSession>()
+            .FromSql($"SELECT * FROM \"WindowSessions\" WHERE \"WindowId\" = {windowId} FOR UPDATE").ToListAsync();
+        return locked.SingleOrDefault();
+    }
 
     private sealed class Context(OpsDbContext db, WindowSession session, DateTimeOffset now)
     {

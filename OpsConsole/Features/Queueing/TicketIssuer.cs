@@ -96,10 +96,15 @@ public sealed class TicketIssuer(
         var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
         var actorName = await actor.GetNameAsync();
         Issued written;
+        var runs = 0;
         try
         {
             written = await commits.RunAsync(queue.Id, actorName, async w =>
             {
+                // Run again after a failed group: if that commit did succeed (only its acknowledgement was lost), the
+                // ticket is there under its unique public code, and this applicant must get it, not a second number.
+                if (runs++ > 0 && await w.Set<Ticket>().FirstOrDefaultAsync(t => t.PublicCode == publicCode, ct) is { } committed)
+                    return new Issued(committed, null);
                 if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return new Issued(null, refused);
                 var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
                 if (sequence is null) return new Issued(null, IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached)));
