@@ -119,7 +119,7 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
             await tx.CommitAsync(ct);
         }
         if (tickets + windows == 0) return (OpResult.Ok, 0, 0);
-        await PublishAsync(new WindowChanged(now, 0));
+        await PublishAsync(new HallResync(now));
         return (OpResult.Ok, tickets, windows);
     }
 

@@ -32,7 +32,7 @@ public sealed class QueueCapacityCache : IDisposable
         {
             switch (e)
             {
-                case WindowChanged: DropAll(); break;
+                case WindowChanged or HallResync: DropAll(); break;
                 case QueueChanged q: Drop(q.QueueId); break;
                 case TicketChanged { State: nameof(TicketState.Completed) } t: Drop(t.QueueId); break;
             }

@@ -27,7 +27,7 @@ public sealed partial class TicketStatus
         status = await Queries.StatusAsync(Code);
         if (status is not null && centerName == "") centerName = await Menu.CenterNameAsync();
         loaded = true;
-        subscription ??= Events.Subscribe(e => e is TicketIssued or TicketCalled or TicketChanged or WindowChanged ? RefreshAsync() : Task.CompletedTask);
+        subscription ??= Events.Subscribe(e => e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or HallResync ? RefreshAsync() : Task.CompletedTask);
         // Forecasts drift with time even when nothing is called.
         timer ??= new Timer(_ => _ = RefreshAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
