@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs OpsConsole with the embedded SQLite database (OpsConsole/data/opsconsole.db) and the
-# demo center, on http://localhost:5080 unless ASPNETCORE_URLS says otherwise.
+# demo center (Setup:AllowDemoDefaults=true), on http://localhost:5080 unless ASPNETCORE_URLS says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prereqs.sh
@@ -14,4 +14,5 @@ dotnet build OpsConsole/OpsConsole.csproj -c Release -nologo -v quiet -clp:Error
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 say "starting on $ASPNETCORE_URLS (demo accounts in README.md; Ctrl+C stops)"
 cd OpsConsole
-exec dotnet bin/Release/net10.0/OpsConsole.dll "$@"
+# The demo center (public demo passwords, demo salt) is asked for explicitly: a real center leaves this off.
+exec dotnet bin/Release/net10.0/OpsConsole.dll --Setup:AllowDemoDefaults=true "$@"

@@ -47,6 +47,8 @@ public static class HostingExtensions
         services.AddFeatures();
         services.AddDisplays();
         services.AddMemoryDiagnostics();
+        services.AddSingleton(builder.Configuration.GetSection(SetupOptions.Section).Get<SetupOptions>() ?? new SetupOptions());
+        services.AddScoped<FirstStart>();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }

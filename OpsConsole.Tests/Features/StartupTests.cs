@@ -77,4 +77,50 @@ public sealed class StartupTests
         Assert.Contains("Database:Provider", message);
         Assert.Contains("Oracle", message);
     }
+
+    private static OpsApp Production(TestDatabase db, params (string Key, string Value)[] settings) => new(db)
+    {
+        Settings = new Dictionary<string, string>(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))) { ["Setup:AllowDemoDefaults"] = "false" },
+    };
+
+    [Fact]
+    public async Task OutsideDevelopmentTheDemoSeedStopsStartupNamingTheSetting()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = Production(db, ("Queueing:IdNumberSalt", "a-secret-of-this-center"));
+        var message = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+        Assert.Contains("Database:SeedDemoData", message);
+        Assert.Contains("Setup:AllowDemoDefaults", message);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentTheDemoSaltStopsStartupNamingTheSetting()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = Production(db, ("Database:SeedDemoData", "false"), ("Setup:AdminPassword", "first-admin-2026"));
+        var message = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+        Assert.Contains("Queueing:IdNumberSalt", message);
+    }
+
+    [Fact]
+    public async Task AnEmptyProductionDatabaseNeedsTheFirstAdminsPasswordFromTheOperator()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var refused = Production(db, ("Database:SeedDemoData", "false"), ("Queueing:IdNumberSalt", "a-secret-of-this-center")))
+        {
+            Assert.Contains("Setup:AdminPassword", Assert.ThrowsAny<Exception>(() => refused.Server).ToString());
+        }
+
+        await using var app = Production(db, ("Database:SeedDemoData", "false"), ("Queueing:IdNumberSalt", "a-secret-of-this-center"),
+            ("Setup:AdminPassword", "first-admin-2026"));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health")).StatusCode);
+        await using var ctx = app.CreateDbContext();
+        Assert.False(await ctx.Centers.AnyAsync());
+        var admin = await ctx.Users.Include(u => u.Roles).SingleAsync();
+        Assert.Equal(DemoSeeder.AdminUserName, admin.UserName);
+        Assert.Equal([OpsConsole.Auth.Roles.Admin], admin.Roles.Select(r => r.Role));
+        var hasher = app.Services.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<OpsConsole.Auth.AppUser>>();
+        Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(admin, admin.PasswordHash!, "first-admin-2026"));
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(admin, admin.PasswordHash!, DemoSeeder.DemoPassword));
+    }
 }

@@ -52,6 +52,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoHistory", SeedHistory ? "true" : "false");
         // Tests close days themselves; a run crossing the evening hour must not close a test's hall.
         builder.UseSetting("Hall:EndOfDayAt", "");
+        // "Testing" is not Development: the demo center and the demo salt must be asked for, as run.sh does.
+        builder.UseSetting("Setup:AllowDemoDefaults", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

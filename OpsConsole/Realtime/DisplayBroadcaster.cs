@@ -8,7 +8,7 @@ namespace OpsConsole.Realtime;
 
 /// <summary>
 /// Feeds the hall's screens from <see cref="HallEvents"/>: calls go to the lobby at once, each
-/// changed window to its screen, waiting counts at most every 500 ms (coalesced), and a "tick"
+/// changed window to its screen (every window on a <see cref="HallResync"/>), waiting counts at most every 500 ms (coalesced), and a "tick"
 /// every 3 s to everyone so screens can tell a dead connection from a quiet hall. Hall event
 /// handlers only enqueue: the publisher (a counter action) never waits on the screens.
 /// </summary>
@@ -88,6 +88,12 @@ public sealed class DisplayBroadcaster(
                 break;
             case WindowChanged w:
                 dirtyWindows.Add(w.WindowId);
+                Interlocked.Exchange(ref _waitingDirty, 1);
+                break;
+            case HallResync:
+                await using (var scope = scopes.CreateAsyncScope())
+                    dirtyWindows.UnionWith(await scope.ServiceProvider.GetRequiredService<DisplayQueries>().WindowIdsAsync(ct));
+                _queueNames.Clear();
                 Interlocked.Exchange(ref _waitingDirty, 1);
                 break;
             case NoticePublished n:

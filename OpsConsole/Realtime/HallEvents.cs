@@ -12,6 +12,7 @@ namespace OpsConsole.Realtime;
 [JsonDerivedType(typeof(WindowChanged), "window-changed")]
 [JsonDerivedType(typeof(QueueChanged), "queue-changed")]
 [JsonDerivedType(typeof(NoticePublished), "notice")]
+[JsonDerivedType(typeof(HallResync), "resync")]
 public abstract record HallEvent(DateTimeOffset At);
 
 /// <summary>A ticket was issued (kiosk, appointment, manager).</summary>
@@ -31,6 +32,12 @@ public sealed record QueueChanged(DateTimeOffset At, int QueueId) : HallEvent(At
 
 /// <summary>A notice for the lobby displays.</summary>
 public sealed record NoticePublished(DateTimeOffset At, string Text) : HallEvent(At);
+
+/// <summary>
+/// Anything may have changed (the day was closed, or events were missed while the backplane was down): every page,
+/// cache and screen, each window screen included, rebuilds from the database.
+/// </summary>
+public sealed record HallResync(DateTimeOffset At) : HallEvent(At);
 
 /// <summary>
 /// Publish/subscribe for hall events. Publishing never waits for a subscriber: the counter, the

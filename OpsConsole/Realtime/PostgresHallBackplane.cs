@@ -10,8 +10,8 @@ namespace OpsConsole.Realtime;
 /// each event published on a node (after its commit) is queued and sent with <c>pg_notify</c> by one sender,
 /// several to a round trip, in publish order; every node listens on one dedicated connection and delivers the
 /// other nodes' events to its own subscribers, in order. Two connections per node, whatever the load. A lost
-/// connection is reopened with a growing delay; on reconnecting, a window change is delivered locally so
-/// snapshot-driven pages and displays rebuild from the database what they may have missed. Idle on SQLite.
+/// connection is reopened with a growing delay; on reconnecting, a <see cref="HallResync"/> is delivered locally so
+/// pages and displays rebuild from the database what they may have missed. Idle on SQLite.
 /// </summary>
 public sealed class PostgresHallBackplane(ResolvedDatabase database, HallEvents events, TimeProvider time,
     ILogger<PostgresHallBackplane> log) : BackgroundService
@@ -90,7 +90,7 @@ public sealed class PostgresHallBackplane(ResolvedDatabase database, HallEvents 
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
                 Listening = true;
                 delay = TimeSpan.FromSeconds(1);
-                if (reconnecting) _incoming.Writer.TryWrite(new WindowChanged(time.GetUtcNow(), 0));
+                if (reconnecting) _incoming.Writer.TryWrite(new HallResync(time.GetUtcNow()));
                 log.LogInformation("Listening for other nodes' hall events");
                 while (true) await connection.WaitAsync(stoppingToken);
             }

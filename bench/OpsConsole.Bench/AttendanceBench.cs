@@ -29,6 +29,7 @@ internal static class AttendanceBench
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration["Database:Provider"] = "Sqlite";
             builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "bench.db")}";
+            builder.Configuration["Setup:AllowDemoDefaults"] = "true";
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
             OpsConsole.HostingExtensions.AddOpsConsole(builder);
             await using var app = builder.Build();

@@ -48,6 +48,7 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["Database:ConnectionString"] = connection;
         builder.Configuration["Database:SeedDemoHistory"] = history ? "true" : "false";
+        builder.Configuration["Setup:AllowDemoDefaults"] = "true";
         builder.Configuration["Hall:EndOfDayAt"] = "";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error";

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Data.Seeding;
 
-/// <summary>Start-up work: apply migrations, switch SQLite to WAL, seed the demo center when empty.</summary>
+/// <summary>Start-up work: refuse demo defaults in production, apply migrations, switch SQLite to WAL, seed the demo center or the first admin when empty.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<OpsDbContext> dbFactory, DatabaseOptions options, ResolvedDatabase database,
-    DemoSeeder seeder, DemoHistory history, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log)
+    DemoSeeder seeder, DemoHistory history, FirstStart firstStart, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
+        firstStart.CheckSettings();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -33,5 +34,6 @@ public sealed class DatabaseInitializer(
                 await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
             }
         }
+        await firstStart.CreateFirstAdminIfNoAccountsAsync(ct);
     }
 }

@@ -70,7 +70,7 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         _ => [Roles.WindowStaff],
     };
 
-    private static AppUser NewUser(string userName, string displayName, int? staffId, string hash, string[] roles) => new()
+    internal static AppUser NewUser(string userName, string displayName, int? staffId, string hash, string[] roles) => new()
     {
         UserName = userName,
         NormalizedUserName = userName.ToUpperInvariant(),

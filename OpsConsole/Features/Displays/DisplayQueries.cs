@@ -43,6 +43,13 @@ public sealed class DisplayQueries(IDbContextFactory<OpsDbContext> dbFactory, Qu
             state == WindowState.Paused ? session?.PauseReason?.ToString() : null, state == WindowState.Paused ? session?.PauseNote : null);
     }
 
+    /// <summary>Every window a screen may show.</summary>
+    public async Task<IReadOnlyList<int>> WindowIdsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Windows.AsNoTracking().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<QueueWaiting>> WaitingAsync(CancellationToken ct = default) =>
         (await queues.QueuesAsync(ct)).Select(q => new QueueWaiting(q.Code, q.Prefix.Value, q.Name, q.Waiting, q.WindowsOpen)).ToList();
 

@@ -96,7 +96,8 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
 
     /// <summary>
     /// End of day: every open ticket of <paramref name="through"/> (default today) and before is closed (waiting, called
-    /// and parked cancelled, a ticket still served completed and flagged); closing today also closes every window.
+    /// and parked cancelled, a ticket still served completed and flagged); closing today closes every window, closing a
+    /// past day the windows signed in on it or holding one of its tickets (else they stay stuck on a closed ticket).
     /// Returns how many.
     /// </summary>
     public async Task<(OpResult Result, int Tickets, int Windows)> EndDayAsync(DateOnly? through = null, CancellationToken ct = default)
@@ -111,17 +112,22 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
             var open = await db.Set<Ticket>().Where(t => t.ServiceDay <= last
                 && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked)).ToListAsync(ct);
             tickets = open.Count(t => t.EndOfDay(now));
-            if (last >= clock.Today)
+            var sessions = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).ToListAsync(ct);
+            if (last < clock.Today)
             {
-                var sessions = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).ToListAsync(ct);
-                foreach (var s in sessions) s.CloseForTheDay(now);
-                windows = sessions.Count;
+                // A past day: only the sessions it left behind (signed in that day, or holding one of its tickets).
+                var held = sessions.Where(s => s.CurrentTicketId is not null).Select(s => s.CurrentTicketId!.Value).ToList();
+                var heldFromClosedDays = (await db.Set<Ticket>().Where(t => held.Contains(t.Id) && t.ServiceDay <= last).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+                sessions = sessions.Where(s => DateOnly.FromDateTime(clock.ToLocal(s.SignedInAt ?? s.StateSince).DateTime) <= last
+                    || s.CurrentTicketId is { } id && heldFromClosedDays.Contains(id)).ToList();
             }
+            foreach (var s in sessions) s.CloseForTheDay(now);
+            windows = sessions.Count;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         if (tickets + windows == 0) return (OpResult.Ok, 0, 0);
-        await PublishAsync(new WindowChanged(now, 0));
+        await PublishAsync(new HallResync(now));
         return (OpResult.Ok, tickets, windows);
     }
 

@@ -112,6 +112,27 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, HallEvents events, 
     private async Task<(IReadOnlyList<Alert> Open, IReadOnlyList<Alert> Raised)> UpdateAlertsAsync(IServiceProvider services,
         IReadOnlyList<QueueState> queues, IReadOnlyList<Domain.Monitoring.WindowStateSnapshot> windows, DateTimeOffset now, CancellationToken ct)
     {
+        try
+        {
+            return await TryUpdateAlertsAsync(services, queues, windows, now, new HashSet<string>(), ct);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Another node raised one of these alerts between our read and our write: take its rows and go again.
+            var clashed = ex.Entries.Select(e => e.Entity).OfType<Alert>().Select(a => a.Key).ToHashSet();
+            return await TryUpdateAlertsAsync(services, queues, windows, now, clashed, ct);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 }
+        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+
+    /// <param name="raisedElsewhere">Keys another node just raised: still news to this node's managers.</param>
+    private async Task<(IReadOnlyList<Alert> Open, IReadOnlyList<Alert> Raised)> TryUpdateAlertsAsync(IServiceProvider services,
+        IReadOnlyList<QueueState> queues, IReadOnlyList<Domain.Monitoring.WindowStateSnapshot> windows, DateTimeOffset now,
+        IReadOnlySet<string> raisedElsewhere, CancellationToken ct)
+    {
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(ct);
         var perQueue = await db.Set<QueueThresholdSetting>().AsNoTracking().ToDictionaryAsync(t => t.QueueId, t => t.ToThresholds(), ct);
         var conditions = AlertRules.Evaluate(queues, windows, options.Value.Alerts, perQueue, now).ToDictionary(c => c.Key);
@@ -122,7 +143,7 @@ public sealed class HallMonitor(IServiceScopeFactory scopes, HallEvents events, 
         {
             if (conditions.Remove(alert.Key, out var condition))
             {
-                if (alert.Update(condition, now)) raised.Add(alert);
+                if (alert.Update(condition, now) || raisedElsewhere.Contains(alert.Key)) raised.Add(alert);
             }
             else
             {

@@ -156,13 +156,20 @@ public sealed class AppointmentBook(IDbContextFactory<OpsDbContext> dbFactory, W
     /// End of day: every booking of <paramref name="day"/> still not checked in after its check-in window is a no-show
     /// (three in 90 days restrict booking). Returns how many were marked.
     /// </summary>
-    public async Task<int> MarkNoShowsAsync(DateOnly day, CancellationToken ct = default)
+    public Task<int> MarkNoShowsAsync(DateOnly day, CancellationToken ct = default) => MarkNoShowsAsync(day, day, ct);
+
+    /// <summary>Marks the unkept bookings of every day through <paramref name="through"/> (days the server was off included).</summary>
+    public Task<int> MarkNoShowsThroughAsync(DateOnly through, CancellationToken ct = default) => MarkNoShowsAsync(null, through, ct);
+
+    private async Task<int> MarkNoShowsAsync(DateOnly? from, DateOnly through, CancellationToken ct)
     {
         using (await gate.EnterAsync(ct))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var now = clock.Now;
-            var booked = await db.Set<Appointment>().Where(a => a.Day == day && a.State == AppointmentState.Booked).ToListAsync(ct);
+            var query = db.Set<Appointment>().Where(a => a.Day <= through && a.State == AppointmentState.Booked);
+            if (from is { } first) query = query.Where(a => a.Day >= first);
+            var booked = await query.ToListAsync(ct);
             var missed = booked.Where(a => now > a.SlotStartsAt(now) + Appointment.CheckInClosesAfter).ToList();
             foreach (var a in missed) a.MarkNoShow(now);
             await db.SaveChangesAsync(ct);

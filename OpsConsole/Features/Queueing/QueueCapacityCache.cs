@@ -28,15 +28,15 @@ public sealed class QueueCapacityCache : IDisposable
     public QueueCapacityCache(HallEvents events, TimeProvider time)
     {
         _time = time;
-        _subscription = events.Subscribe(e =>
+        // Inline: a cache entry is dropped before the publisher returns, so the next issue reads afresh.
+        _subscription = events.SubscribeInline(e =>
         {
             switch (e)
             {
-                case WindowChanged: DropAll(); break;
+                case WindowChanged or HallResync: DropAll(); break;
                 case QueueChanged q: Drop(q.QueueId); break;
                 case TicketChanged { State: nameof(TicketState.Completed) } t: Drop(t.QueueId); break;
             }
-            return Task.CompletedTask;
         });
     }
 

@@ -189,9 +189,10 @@ public sealed partial class Workstation
     private bool IsRelevant(HallEvent e)
     {
         var windowId = view?.Window.Id;
-        if (windowId is null) return e is WindowChanged;
+        if (windowId is null) return e is WindowChanged or HallResync;
         return e switch
         {
+            HallResync => true,
             WindowChanged c => c.WindowId == windowId,
             TicketIssued i => routedQueues.Contains(i.QueueId),
             TicketCalled c => c.WindowId == windowId || routedQueues.Contains(c.QueueId),

@@ -66,20 +66,23 @@ public partial class Evaluator
     {
         TicketChanged { State: nameof(TicketState.Completed) } c when c.WindowId == windowId =>
             InvokeAsync(() => { ShowRating(new EvaluationDesk.RateableTicket(c.TicketId, c.Number)); StateHasChanged(); }),
-        WindowChanged w when w.WindowId == windowId => InvokeAsync(async () =>
-        {
-            try
-            {
-                window = await Queries.WindowAsync(w.WindowId);
-                StateHasChanged();
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-            }
-        }),
+        WindowChanged w when w.WindowId == windowId => ReloadWindowAsync(w.WindowId),
+        HallResync when windowId is { } id => ReloadWindowAsync(id),
         _ => Task.CompletedTask,
     };
+
+    private Task ReloadWindowAsync(int id) => InvokeAsync(async () =>
+    {
+        try
+        {
+            window = await Queries.WindowAsync(id);
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
 
     private void ShowRating(EvaluationDesk.RateableTicket next)
     {

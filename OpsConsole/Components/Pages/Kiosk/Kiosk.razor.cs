@@ -59,7 +59,7 @@ public sealed partial class Kiosk
     private async Task LoadAsync() => zones = KioskMenu.ByZone(await Menu.QueuesAsync());
 
     private Task OnHallEvent(HallEvent e) =>
-        e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged ? RefreshAsync() : Task.CompletedTask;
+        e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged or HallResync ? RefreshAsync() : Task.CompletedTask;
 
     /// <summary>Reloads the menu soon, a burst of events coalescing into one reload.</summary>
     private Task RefreshAsync()

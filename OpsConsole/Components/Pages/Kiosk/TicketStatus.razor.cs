@@ -42,7 +42,7 @@ public sealed partial class TicketStatus
         subscription = Events.Subscribe(e =>
         {
             if (e is TicketIssued { QueueId: var a } && a == queueId || e is TicketCalled { QueueId: var b } && b == queueId
-                || e is TicketChanged { QueueId: var c } && c == queueId) refresh.Request();
+                || e is TicketChanged { QueueId: var c } && c == queueId || e is HallResync) refresh.Request();
             return Task.CompletedTask;
         });
         // Forecasts drift with time even when nothing is called.
