@@ -59,6 +59,9 @@ public static class HostingExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // Device API callers get a problem, never the HTML error page.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.UnhandledAsync }));
         app.UseSecurityHeaders();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

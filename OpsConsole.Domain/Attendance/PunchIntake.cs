@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpsConsole.Domain.People;
 
 namespace OpsConsole.Domain.Attendance;
 
@@ -57,11 +58,17 @@ public sealed class PunchIntake
     /// <summary>An uploaded item naming a terminal other than the one whose token uploads it.</summary>
     public static string OtherTerminal(string named, string device) => $"考勤机编号“{named}”与本设备登记的“{device}”不符";
 
+    /// <summary>An uploaded item whose bytes are not UTF-8: kept raw as read, never turned into a punch.</summary>
+    public const string NotUtf8 = "含有无效的 UTF-8 字节（疑似 GBK 编码），已按 GBK 解读并原样保存，未记为打卡；请将考勤机的上传编码设为 UTF-8";
+
     public PunchVerdict Judge(PunchCandidate c)
     {
+        // What no database can store (a NUL from firmware padding, half an emoji) never reaches a punch or a raw row.
+        c = c with { Fields = c.Fields.Storable() };
         var f = c.Fields;
         var employeeNo = f.EmployeeNo.Trim();
         if (c.Refusal is { } refusal) return Refuse(RawPunchOutcome.Invalid, refusal);
+        if (TooLong(f) is { } field) return Refuse(RawPunchOutcome.Invalid, field);
         if (employeeNo.Length == 0) return Refuse(RawPunchOutcome.Invalid, "缺少工号");
         if (c.Time is not { } time)
             return Refuse(RawPunchOutcome.UnparseableTime, f.TimeText.Trim().Length == 0 ? "缺少打卡时间" : $"无法识别打卡时间“{f.TimeText.Trim()}”");
@@ -74,11 +81,7 @@ public sealed class PunchIntake
         if (!_owners.TryGetValue(employeeNo, out var owner))
             return Refuse(RawPunchOutcome.UnknownEmployee, $"工号“{employeeNo}”不存在");
         var terminal = f.TerminalId.Trim();
-        if (terminal.Length > Punch.TerminalIdMaxLength)
-            return Refuse(RawPunchOutcome.Invalid, $"考勤机编号超过{Punch.TerminalIdMaxLength}个字符");
         var eventId = f.TerminalEventId?.Trim() is { Length: > 0 } e ? e : null;
-        if (eventId is { Length: > Punch.TerminalEventIdMaxLength })
-            return Refuse(RawPunchOutcome.Invalid, $"事件号超过{Punch.TerminalEventIdMaxLength}个字符");
         if (eventId is not null && _byEvent.Contains((terminal, eventId)))
             return new PunchVerdict(c, RawPunchOutcome.Duplicate, $"考勤机 {terminal} 的事件 {eventId} 已收到过", owner.StaffId, null);
         if (!_byStaffTime.Add((owner.StaffId, time)))
@@ -92,6 +95,17 @@ public sealed class PunchIntake
         return new PunchVerdict(c, RawPunchOutcome.Imported, "", owner.StaffId, punch);
 
         PunchVerdict Refuse(RawPunchOutcome outcome, string reason) => new(c, outcome, reason, null, null);
+    }
+
+    /// <summary>A field longer than anything real is a malformed item, refused whole rather than judged on a cut value.</summary>
+    private static string? TooLong(RawPunchFields f)
+    {
+        if (f.EmployeeNo.Trim().Length > Staff.EmployeeNoMaxLength) return $"工号超过{Staff.EmployeeNoMaxLength}个字符";
+        if (f.TerminalId.Trim().Length > Punch.TerminalIdMaxLength) return $"考勤机编号超过{Punch.TerminalIdMaxLength}个字符";
+        if (f.TerminalEventId?.Trim().Length > Punch.TerminalEventIdMaxLength) return $"事件号超过{Punch.TerminalEventIdMaxLength}个字符";
+        if (f.TimeText.Trim().Length > RawPunch.TextMaxLength) return $"打卡时间超过{RawPunch.TextMaxLength}个字符";
+        if (f.MethodText.Trim().Length > RawPunch.TextMaxLength) return $"验证方式超过{RawPunch.TextMaxLength}个字符";
+        return null;
     }
 
     private static string Show(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

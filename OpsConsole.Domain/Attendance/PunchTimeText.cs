@@ -28,9 +28,9 @@ public static partial class PunchTimeText
                 }
                 return local;
             }
-            catch (ArgumentOutOfRangeException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException or FormatException)
             {
-                return null; // 2026-02-30, 25:00
+                return null; // 2026-02-30, 25:00, an offset of +99:99
             }
         }
         return null;
@@ -40,7 +40,8 @@ public static partial class PunchTimeText
     public static DateTime? Parse(string? date, string? time, TimeSpan centerOffset) =>
         string.IsNullOrWhiteSpace(date) || string.IsNullOrWhiteSpace(time) ? null : Parse(date.Trim() + " " + time.Trim(), centerOffset);
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:\s+|T|\s*(?=\d))(?<h>\d{1,2})\s*[:时]\s*(?<mi>\d{1,2})(?:\s*[:分]\s*(?<s>\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?(?<tz>Z|[+-]\d{2}:?\d{2})?$")]
+    // [0-9], not \d: \d also matches other scripts' digits ("٢٠٢٦"), which int.Parse refuses.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*[-/.年]\s*(?<mo>[0-9]{1,2})\s*[-/.月]\s*(?<d>[0-9]{1,2})\s*日?(?:\s+|T|\s*(?=[0-9]))(?<h>[0-9]{1,2})\s*[:时]\s*(?<mi>[0-9]{1,2})(?:\s*[:分]\s*(?<s>[0-9]{1,2})(?:\.[0-9]+)?\s*秒?)?\s*分?(?<tz>Z|[+-][0-9]{2}:?[0-9]{2})?$")]
     private static partial Regex Pattern();
 }
 

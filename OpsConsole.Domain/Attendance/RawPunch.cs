@@ -1,3 +1,5 @@
+using OpsConsole.Domain.Common;
+
 namespace OpsConsole.Domain.Attendance;
 
 /// <summary>How a punch reached the center.</summary>
@@ -23,7 +25,8 @@ public enum RawPunchOutcome
 
 /// <summary>
 /// One punch exactly as it arrived, kept forever whatever its outcome, so that nothing a terminal sent
-/// is ever lost and every refusal can be explained. Raw text is cut to the column sizes, never refused.
+/// is ever lost and every refusal can be explained. Raw text is cut to the column sizes, never refused, and
+/// made storable on every provider (<see cref="StorableText"/>).
 /// </summary>
 public class RawPunch
 {
@@ -86,9 +89,15 @@ public class RawPunch
     /// <summary>Rows a person has to look at: anything that did not become a usable punch.</summary>
     public bool IsProblem => Outcome != RawPunchOutcome.Imported;
 
-    private static string Cut(string? s, int max) => s is null ? "" : s.Length <= max ? s : s[..max];
+    private static string Cut(string? s, int max) => StorableText.Fit(s, max);
 }
 
 /// <summary>The text fields of a received punch, before any interpretation.</summary>
 public sealed record RawPunchFields(string EmployeeNo, string TimeText, string TerminalId = "", string? TerminalEventId = null,
-    string StaffName = "", string MethodText = "", string RawText = "");
+    string StaffName = "", string MethodText = "", string RawText = "")
+{
+    /// <summary>The same fields without what no database can store (NUL, half a surrogate pair).</summary>
+    public RawPunchFields Storable() => new(StorableText.Clean(EmployeeNo), StorableText.Clean(TimeText), StorableText.Clean(TerminalId),
+        TerminalEventId is null ? null : StorableText.Clean(TerminalEventId), StorableText.Clean(StaffName), StorableText.Clean(MethodText),
+        StorableText.Clean(RawText));
+}

@@ -68,6 +68,19 @@ public sealed class DeviceAuthTests(SqliteAppFixture fx) : IClassFixture<SqliteA
             new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("device_unauthorized", doc.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AStaffCookieOnADeviceApiIsTheDocumentedForbiddenProblem()
+    {
+        var staff = await HttpSignIn.SignedInClientAsync(fx.App, "BJ0004", DemoAccounts.Password);
+        var response = await staff.PostAsync("/api/attendance/punches", new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("device_forbidden", doc.RootElement.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -107,11 +107,12 @@ public static class AuthServiceCollectionExtensions
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
+        // Every /api endpoint is a device API: answer with its documented codes.
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             return status == StatusCodes.Status401Unauthorized
-                ? ApiProblems.WriteAsync(ctx.HttpContext, status, "unauthorized", "未授权：请求缺少有效的设备令牌（Authorization: Bearer …）。")
-                : ApiProblems.WriteAsync(ctx.HttpContext, status, "forbidden", "无权执行此操作。");
+                ? DeviceAuthenticationHandler.UnauthorizedAsync(ctx.HttpContext)
+                : DeviceAuthenticationHandler.ForbiddenAsync(ctx.HttpContext);
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;

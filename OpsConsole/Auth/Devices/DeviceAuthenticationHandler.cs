@@ -57,19 +57,18 @@ public sealed class DeviceAuthenticationHandler(
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..] : null;
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "device_unauthorized",
-            "设备未授权：令牌缺失、无效或已被吊销。请联系系统管理员重新登记设备。");
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => UnauthorizedAsync(Context);
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "device_forbidden",
-            "该设备无权执行此操作。");
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ForbiddenAsync(Context);
+
+    /// <summary>401 <c>device_unauthorized</c>: no token, an unknown or a revoked one (also for a device API called with no token at all).</summary>
+    public static Task UnauthorizedAsync(HttpContext context) =>
+        ApiProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "device_unauthorized",
+            "设备未授权：令牌缺失、无效或已被吊销。请联系系统管理员重新登记设备。");
+
+    /// <summary>403 <c>device_forbidden</c>: another kind of device, or a staff member's cookie, on a device API.</summary>
+    public static Task ForbiddenAsync(HttpContext context) =>
+        ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "device_forbidden", "该设备无权执行此操作。");
 }
 
 public static class DevicePrincipal

@@ -27,11 +27,9 @@ public static class TerminalExportReader
     public const int MaxRows = 100_000;
     public const int MaxMegabytes = 30;
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static Encoding StrictUtf8 => TerminalEncodings.StrictUtf8;
 
-    static TerminalExportReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private static Encoding StrictGb18030 => Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static Encoding StrictGb18030 => TerminalEncodings.StrictGb18030;
 
     public static ExportReadResult Read(string fileName, byte[] bytes, TimeSpan centerOffset)
     {
