@@ -8,11 +8,27 @@ using OpsConsole.Tests.Infrastructure;
 namespace OpsConsole.Tests.E2E;
 
 /// <summary>
+/// The app on a pinned clock: 07:30 on Tuesday 1 December 2026, the first workday of a month and
+/// before the working day starts — when HR closes November, and when the demo's pending make-up
+/// (asked for "this morning") used to lie in the future and could not be approved.
+/// </summary>
+public sealed class AttendanceBrowserFixture : BrowserFixture
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 7, 30, 0, TimeSpan.FromHours(8)));
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.Now.DateTime);
+
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.Replace(services,
+            Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(Clock));
+}
+
+/// <summary>
 /// The attendance story end to end in Chromium: HR imports a messy terminal export and sees which rows failed and
 /// why, approves a pending make-up punch, and the staff member's month and deduction lines update.
 /// </summary>
 [Collection("browser")]
-public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<BrowserFixture>
+public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFixture<AttendanceBrowserFixture>
 {
     [Fact]
     public async Task HrImportsAMessyFileApprovesAMakeUpAndTheStaffMonthUpdates()
@@ -42,7 +58,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await hr.GotoAsync(fx.BaseUrl + "/attendance/imports");
         await hr.WaitForSelectorAsync("[data-testid=import-history]");
         await hr.WaitForCircuitAsync();
-        var file = ExportCorpus.Gb(ExportCorpus.MessyCsv("BJ0096", ExportCorpus.Day(95)));
+        var file = ExportCorpus.Gb(ExportCorpus.MessyCsv("BJ0096", ExportCorpus.Day(95, fx.Today), fx.Today));
         await hr.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = "考勤机导出-GBK.csv", MimeType = "text/csv", Buffer = file });
         await hr.WaitForSelectorAsync("[data-testid=import-preview]");
         await Assertions.Expect(hr.Locator("[data-testid=preview-total]")).ToHaveTextAsync("11");
@@ -80,7 +96,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await hr.ClickAsync("[data-testid=record-absence]");
         await hr.FillAsync("[data-testid=leave-employee]", DemoAccounts.ByRole[Roles.WindowStaff]);
         await hr.SelectOptionAsync("[data-testid=leave-kind]", "official:Meeting");
-        var meetingDay = NextWeekday(DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(14));
+        var meetingDay = NextWeekday(fx.Today.AddDays(14));
         await hr.FillAsync("[data-testid=leave-start]", meetingDay.ToString("yyyy-MM-dd"));
         await hr.FillAsync("[data-testid=leave-end]", meetingDay.ToString("yyyy-MM-dd"));
         await hr.FillAsync("[data-testid=leave-reason]", "市政务办业务会议");
@@ -101,7 +117,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await staff.ScreenshotAsync("attendance-me-after");
 
         // And asks for a day of annual leave next week.
-        var leaveDay = NextWeekday(DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(7));
+        var leaveDay = NextWeekday(fx.Today.AddDays(7));
         await staff.ClickAsync("[data-testid=request-leave]");
         await staff.SelectOptionAsync("[data-testid=leave-kind]", "leave:Annual");
         await staff.FillAsync("[data-testid=leave-start]", leaveDay.ToString("yyyy-MM-dd"));
@@ -109,7 +125,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await staff.FillAsync("[data-testid=leave-reason]", "回乡探亲");
         await staff.ScreenshotAsync("attendance-leave-dialog");
         await staff.ClickAsync("[data-testid=leave-submit]");
-        if (leaveDay.Month == DateTime.UtcNow.AddHours(8).Month)
+        if (leaveDay.Month == pending.Date.Month) // the page shows the make-up's month
             await Assertions.Expect(staff.Locator("[data-testid=my-requests]")).ToContainTextAsync("年休假");
         await Assertions.Expect(staff.Locator("[data-testid=leave-submit]")).ToHaveCountAsync(0);
 
@@ -203,8 +219,7 @@ public sealed class AttendanceFlowTests(BrowserFixture fx) : IClassFixture<Brows
         await page.GotoAsync(fx.BaseUrl + "/attendance/me");
         await page.WaitForSelectorAsync("[data-testid=month-calendar]");
         await page.WaitForCircuitAsync();
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        if (today.Month != day.Month)
+        if (fx.Today.Month != day.Month)
         {
             await page.ClickAsync("[data-testid=month-prev]");
             await Assertions.Expect(page.Locator("[data-testid=month-label]")).ToContainTextAsync($"{day.Month}月");

@@ -13,10 +13,11 @@ public static class ExportCorpus
 {
     static ExportCorpus() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static DateTime Day(int daysBack = 90)
+    /// <param name="today">The center's date in the test (default: the real one, for tests whose app runs on the real clock).</param>
+    public static DateTime Day(int daysBack = 90, DateOnly? today = null)
     {
         // A weekday, so window checks apply (the sample calendar has no holidays 90 days before late November).
-        var d = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-daysBack);
+        var d = (today?.ToDateTime(TimeOnly.MinValue) ?? DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date).AddDays(-daysBack);
         while (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) d = d.AddDays(-1);
         return d;
     }
@@ -24,8 +25,10 @@ public static class ExportCorpus
     public static Encoding Gbk => Encoding.GetEncoding("GBK");
 
     /// <summary>Headers out of order, three date formats, and one row of every kind of problem.</summary>
-    public static string MessyCsv(string employee, DateTime day)
+    /// <param name="today">The center's date in the test (default: the real one).</param>
+    public static string MessyCsv(string employee, DateTime day, DateOnly? today = null)
     {
+        var future = (today?.ToDateTime(TimeOnly.MinValue) ?? DateTime.UtcNow).AddDays(3);
         var d = day;
         return string.Join("\r\n",
             "打卡时间,验证方式,姓名,工号,考勤机",
@@ -37,7 +40,7 @@ public static class ExportCorpus
             $"{d:yyyy-MM-dd} 08:55,人脸,无名,BJ9999,KQ-01",                   // row 7 unknown employee
             $"昨天 8点,人脸,测试,{employee},KQ-01",                            // row 8 unparseable
             "1970-01-01 08:00:00,人脸,测试," + employee + ",KQ-01",          // row 9 clock reset
-            $"{DateTime.UtcNow.AddDays(3):yyyy-MM-dd} 08:50,人脸,测试,{employee},KQ-01", // row 10 future
+            $"{future:yyyy-MM-dd} 08:50,人脸,测试,{employee},KQ-01", // row 10 future
             $"{d:yyyy-MM-dd} 17:30,人脸,测试,,KQ-01",                          // row 11 no employee number
             $"{d:yyyy-MM-dd} 17:31:00,人脸,测试,{employee},KQ-01") + "\r\n"; // row 12 imported
     }

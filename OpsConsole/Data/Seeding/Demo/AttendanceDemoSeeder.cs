@@ -94,24 +94,25 @@ public static class AttendanceDemoSeeder
                 foreach (var slot in PunchSlots.All.Where(s => !demoPerson && punches.All(p => p.Slot != s) && day < today))
                 {
                     if (random.NextDouble() > 0.45) continue;
-                    var outcome = MakeUpPunchPolicy.Request(person.Id, day, slot, "忘记打卡", At(day.AddDays(1), 9, 5), makeUps,
+                    var outcome = MakeUpPunchPolicy.Request(person.Id, day, slot, "忘记打卡", NotAfter(now, At(day.AddDays(1), 9, 5)), makeUps,
                         ruleSet.Rules.MakeUpRequestsPerMonth, calendar);
                     if (outcome.Request is not { } request) continue;
                     var decide = random.NextDouble();
-                    if (decide < 0.7) request.Approve(approver, At(day.AddDays(1), 14, 0));
-                    else if (decide < 0.85) request.Refuse(approver, At(day.AddDays(1), 14, 0), "无佐证，请按规定提供证明");
+                    if (decide < 0.7) request.Approve(approver, NotAfter(now, At(day.AddDays(1), 14, 0)));
+                    else if (decide < 0.85) request.Refuse(approver, NotAfter(now, At(day.AddDays(1), 14, 0)), "无佐证，请按规定提供证明");
                     makeUps.Add(request);
                     db.MakeUpPunchRequests.Add(request);
                 }
             }
-            if (person.EmployeeNo == MakeUpDemoEmployeeNo) AddPendingDemoMakeUp(db, person, calendar, resolver, today, makeUps, ruleSet);
+            if (person.EmployeeNo == MakeUpDemoEmployeeNo) AddPendingDemoMakeUp(db, person, calendar, resolver, now, makeUps, ruleSet);
         }
     }
 
     /// <summary>BJ0001 forgot to punch out on the last workday before today and asked for a make-up: HR has one to approve.</summary>
-    private static void AddPendingDemoMakeUp(OpsDbContext db, Staff person, WorkCalendar calendar, ScheduleResolver resolver, DateOnly today,
+    private static void AddPendingDemoMakeUp(OpsDbContext db, Staff person, WorkCalendar calendar, ScheduleResolver resolver, DateTime now,
         List<MakeUpPunchRequest> existing, AttendanceRuleSet ruleSet)
     {
+        var today = DateOnly.FromDateTime(now);
         var day = calendar.AddWorkingDays(today, -1);
         var evening = db.ChangeTracker.Entries<Punch>().Select(e => e.Entity)
             .Where(p => p.StaffId == person.Id && p.Day == day && p.Time.Hour >= 15).ToList();
@@ -124,7 +125,7 @@ public static class AttendanceDemoSeeder
         if (!db.ChangeTracker.Entries<Punch>().Any(e => e.Entity.StaffId == person.Id && e.Entity.Day == day && afternoonIn.Accepts(e.Entity.Minute)))
             db.Punches.Add(new Punch(person.Id, day.ToDateTime(afternoonIn.OnTime.AddMinutes(-12)).AddSeconds(21), "KQ-01", PunchMethod.Face, "KQ-01-DEMO-PM"));
         var outcome = MakeUpPunchPolicy.Request(person.Id, day, PunchSlot.AfternoonOut, "下班时考勤机排队，忘记打卡",
-            At(today, 8, 40), existing, ruleSet.Rules.MakeUpRequestsPerMonth, calendar);
+            NotAfter(now, At(today, 8, 40)), existing, ruleSet.Rules.MakeUpRequestsPerMonth, calendar);
         if (outcome.Request is { } request) db.MakeUpPunchRequests.Add(request);
     }
 
@@ -165,4 +166,7 @@ public static class AttendanceDemoSeeder
     }
 
     private static DateTime At(DateOnly day, int hour, int minute) => day.ToDateTime(new TimeOnly(hour, minute));
+
+    /// <summary>A demo request or decision is never in the future: early in the morning, "today at 8:40" has not come yet.</summary>
+    private static DateTime NotAfter(DateTime now, DateTime at) => at <= now ? at : now;
 }
