@@ -113,7 +113,61 @@ internal static class QueueBench
         rows.Add(new(provider, "press → call delivered to 50 in-process subscribers, one window at a time", $"{sorted.Count:N0} deliveries",
             $"p50 {Stats.Percentile(sorted, .5):0.0} ms, p95 {Stats.Percentile(sorted, .95):0.0} ms, p99 {Stats.Percentile(sorted, .99):0.0} ms",
             "p99 ≤ 50 ms (the SignalR hop to the screens is not included)"));
+
+        // 4. Call next, one window at a time, with 200 ticket-status pages open (/t/{code}: each reloads
+        // its ticket 200 ms after an event of its queue, as the page does), next to the same without them.
+        rows.Add(await CallNextLatencyAsync(provider, sp, windows.Skip(100).Take(100).ToList(), statusPages: 0));
+        rows.Add(await CallNextLatencyAsync(provider, sp, windows.Skip(200).Take(100).ToList(), statusPages: 200));
         return rows;
+    }
+
+    private static async Task<Row> CallNextLatencyAsync(string provider, IServiceProvider sp, List<(int WindowId, int StaffId, int QueueId)> windows, int statusPages)
+    {
+        T S<T>() where T : notnull => sp.CreateScope().ServiceProvider.GetRequiredService<T>();
+        List<string> codes;
+        await using (var db = await sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync())
+        {
+            codes = await db.Set<Ticket>().Where(t => t.QueueId == windows[0].QueueId && t.State == TicketState.Waiting)
+                .OrderByDescending(t => t.Id).Select(t => t.PublicCode).Take(statusPages).ToListAsync();
+        }
+        var queries = S<QueueQueries>();
+        var reloads = 0;
+        var pages = codes.Select(code =>
+        {
+            var refresh = new CoalescedRefresh(TimeSpan.FromMilliseconds(200), async ct =>
+            {
+                await queries.StatusAsync(code, ct);
+                Interlocked.Increment(ref reloads);
+            }, _ => Task.CompletedTask);
+            var subscription = S<HallEvents>().Subscribe(e =>
+            {
+                if (e is TicketCalled or TicketChanged or TicketIssued) refresh.Request();
+                return Task.CompletedTask;
+            });
+            return (IDisposable)new CompositeDisposable(subscription, refresh);
+        }).ToList();
+        var desk = S<CounterDesk>();
+        var latencies = new List<double>();
+        foreach (var w in windows)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var called = await desk.CallNextAsync(w.WindowId, w.StaffId);
+            latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            if (called.Succeeded) await desk.CompleteAsync(w.WindowId, w.StaffId);
+        }
+        pages.ForEach(p => p.Dispose());
+        latencies.Sort();
+        return new(provider, statusPages == 0 ? "call next, one window at a time (no status pages open)" : $"call next, one window at a time, {statusPages} ticket-status pages open",
+            $"{latencies.Count} calls", $"p50 {Stats.Percentile(latencies, .5):0.0} ms, p99 {Stats.Percentile(latencies, .99):0.0} ms" +
+            (statusPages == 0 ? "" : $"; the pages reloaded {reloads:N0} times meanwhile"), "unchanged by open pages");
+    }
+
+    private sealed class CompositeDisposable(params IDisposable[] parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var p in parts) p.Dispose();
+        }
     }
 
     private static async Task<List<(int WindowId, int StaffId, int QueueId)>> AddStaffedWindowsAsync(IServiceProvider sp, int count, string queueCode)
