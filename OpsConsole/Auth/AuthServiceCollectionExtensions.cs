@@ -87,6 +87,10 @@ public static class AuthServiceCollectionExtensions
                 p => p.RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim, kind.ToString()));
         }
 
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<TrustedBrowsers>();
+        services.AddScoped<StaffSignIn>();
         services.AddScoped<Data.Auditing.ICurrentActor, CurrentActor>();
         services.AddHttpContextAccessor();
         return services;
