@@ -87,6 +87,7 @@ public static class HostingExtensions
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
         Features.Reports.ReportEndpoints.MapReportEndpoints(app);
+        Features.Auditing.AuditEndpoints.MapAuditEndpoints(app);
         app.MapDisplays();
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();

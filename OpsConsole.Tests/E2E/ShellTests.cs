@@ -113,4 +113,28 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.ScreenshotAsync("item-guide-1920");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AnAdminReadsTheAuditLogInChineseAndFiltersItByPerson()
+    {
+        var failed = await fx.NewPageAsync();
+        await failed.GotoAsync(fx.BaseUrl + "/account/login");
+        await failed.FillAsync("#username", "BJ0060");
+        await failed.FillAsync("#password", "not-the-password");
+        await failed.ClickAsync("[data-testid=login-submit]");
+        await failed.WaitForSelectorAsync("[data-testid=login-error]");
+        await failed.Context.CloseAsync();
+
+        var page = await fx.NewPageAsync(1366, 768);
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/admin/audit");
+        await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("[data-testid=audit-row]");
+        await page.FillAsync("[data-testid=audit-person]", "BJ0060");
+        await page.Locator("[data-testid=audit-person]").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=audit-total]")).ToContainTextAsync("共 1 条");
+        await Assertions.Expect(page.Locator("[data-testid=audit-row]").First).ToContainTextAsync("登录失败");
+        await page.ScreenshotAsync("admin-audit-1366");
+        await page.Context.CloseAsync();
+    }
 }

@@ -45,7 +45,7 @@ public sealed class DeviceAuthTests(SqliteAppFixture fx) : IClassFixture<SqliteA
         await using (var db = fx.App.CreateDbContext())
         {
             var device = await db.Set<Device>().SingleAsync(d => d.TokenHash == DeviceTokens.Hash("demo-clock-2"));
-            device.RevokedAt = DateTimeOffset.UtcNow;
+            device.RevokedAt = fx.App.Clock.GetUtcNow();
             await db.SaveChangesAsync();
         }
         foreach (var token in new[] { "no-such-token", "demo-clock-2" })

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpsConsole.Data;
 
@@ -18,6 +19,7 @@ public sealed class OpsApp : WebApplicationFactory<Program>
 
     public OpsApp(TestDatabase db, int? kestrelPort = null, Action<IServiceCollection>? services = null)
     {
+        Clock = new PinnedClock(PinnedClock.DefaultStart);
         _db = db;
         _kestrelPort = kestrelPort;
         _services = services;
@@ -25,6 +27,9 @@ public sealed class OpsApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database => _db;
+
+    /// <summary>The app's clock when the test brings none: <see cref="PinnedClock.DefaultStart"/>, running.</summary>
+    public PinnedClock Clock { get; }
 
     /// <summary>More configuration, applied last (set before the server starts). Default: none.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -57,6 +62,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // Every app runs on a pinned date unless the test brings its own clock (next line wins).
+        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         if (_services is not null) builder.ConfigureServices(_services);
     }
 

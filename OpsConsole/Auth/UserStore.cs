@@ -22,7 +22,13 @@ public sealed class UserStore(IDbContextFactory<OpsDbContext> dbFactory) :
     public async Task<IdentityResult> UpdateAsync(AppUser user, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
-        db.Entry(user).State = EntityState.Modified;
+        var entry = db.Entry(user);
+        var expectedStamp = user.ConcurrencyStamp;
+        entry.State = EntityState.Modified;
+        // The stored row as the original values, so the audit log records what changed (old → new);
+        // the concurrency stamp stays the one this copy was read with, so a concurrent change still fails.
+        if (await entry.GetDatabaseValuesAsync(ct) is { } stored) entry.OriginalValues.SetValues(stored);
+        entry.Property(u => u.ConcurrencyStamp).OriginalValue = expectedStamp;
         user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         try
         {

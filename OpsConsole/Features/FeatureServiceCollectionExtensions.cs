@@ -21,6 +21,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<HomeQueries>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<Auditing.AuditLogReader>();
         services.AddScoped<Devices.DeviceAdmin>();
         services.AddScoped<TicketIssuer>();
         services.AddSingleton<QueueCapacityCache>();

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using OpsConsole.Tests.Infrastructure;
 
 namespace OpsConsole.Tests.Features.Attendance;
 
@@ -13,11 +14,11 @@ public static class ExportCorpus
 {
     static ExportCorpus() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <param name="today">The center's date in the test (default: the real one, for tests whose app runs on the real clock).</param>
+    /// <param name="today">The center's date in the test (default: the pinned date every test app runs on).</param>
     public static DateTime Day(int daysBack = 90, DateOnly? today = null)
     {
         // A weekday, so window checks apply (the sample calendar has no holidays 90 days before late November).
-        var d = (today?.ToDateTime(TimeOnly.MinValue) ?? DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date).AddDays(-daysBack);
+        var d = (today ?? PinnedClock.DefaultToday).ToDateTime(TimeOnly.MinValue).AddDays(-daysBack);
         while (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) d = d.AddDays(-1);
         return d;
     }
@@ -25,10 +26,10 @@ public static class ExportCorpus
     public static Encoding Gbk => Encoding.GetEncoding("GBK");
 
     /// <summary>Headers out of order, three date formats, and one row of every kind of problem.</summary>
-    /// <param name="today">The center's date in the test (default: the real one).</param>
+    /// <param name="today">The center's date in the test (default: the pinned date every test app runs on).</param>
     public static string MessyCsv(string employee, DateTime day, DateOnly? today = null)
     {
-        var future = (today?.ToDateTime(TimeOnly.MinValue) ?? DateTime.UtcNow).AddDays(3);
+        var future = (today ?? PinnedClock.DefaultToday).ToDateTime(TimeOnly.MinValue).AddDays(3);
         var d = day;
         return string.Join("\r\n",
             "打卡时间,验证方式,姓名,工号,考勤机",

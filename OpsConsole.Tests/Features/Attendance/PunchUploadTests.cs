@@ -13,7 +13,7 @@ namespace OpsConsole.Tests.Features.Attendance;
 public sealed class PunchUploadTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
 {
     // Well before the 60 seeded days, so nothing collides with demo punches.
-    private static readonly DateTime Day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(-90);
+    private static readonly DateTime Day = PinnedClock.DefaultStart.Date.AddDays(-90);
 
     private HttpClient Terminal(string token = DemoDevices.ClockToken)
     {
@@ -61,7 +61,7 @@ public sealed class PunchUploadTests(SqliteAppFixture fx) : IClassFixture<Sqlite
     [Fact]
     public async Task RefusedItemsGetAChineseReasonAndAreStillKeptRaw()
     {
-        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime;
+        var now = fx.App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
         var batch = "[" + string.Join(",",
             Item("R-1", "BJ9999", Day.AddHours(8)),
             Item("R-2", "BJ0098", now.AddDays(2)),
