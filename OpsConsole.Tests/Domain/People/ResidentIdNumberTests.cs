@@ -10,6 +10,7 @@ public class ResidentIdNumberTests
     [Theory]
     [InlineData("11010519491231002X", "1949-12-31", false)] // the standard's own example
     [InlineData("11010519491231002x", "1949-12-31", false)]
+    [InlineData("440524198001010013", "1980-01-01", true)]
     [InlineData("371302199001050021", "1990-01-05", false)]
     [InlineData(" 3713 0219 9001 0500 21 ", "1990-01-05", false)]
     public void ValidNumbersParseWithTheirBirthDate(string input, string birth, bool male)
