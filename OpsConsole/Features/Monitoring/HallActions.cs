@@ -11,7 +11,7 @@ using OpsConsole.Realtime;
 namespace OpsConsole.Features.Monitoring;
 
 /// <summary>What a manager does from the monitor: move or close windows, stop issuing, post a notice, end the day.</summary>
-public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, WriteGate gate, CenterClock clock, HallEvents events,
+public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, ResolvedDatabase database, WriteGate gate, CenterClock clock, HallEvents events,
     HallMonitor monitor)
 {
     public const string NeedsConfirmation = "ConfirmServing";
@@ -109,10 +109,13 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Write
         using (await gate.EnterAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The desk's lock order (HallLocks): every queue's turn, then the open sessions, then their tickets,
+            // so a window completing or calling on another node waits for the day's end or goes first, never both.
+            await HallLocks.LockQueueTurnsAsync(db, database, await db.Set<ServiceQueue>().Select(q => q.Id).ToListAsync(ct), ct);
+            var sessions = await HallLocks.LockOpenSessionsAsync(db, database, ct);
             var open = await db.Set<Ticket>().Where(t => t.ServiceDay <= last
                 && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked)).ToListAsync(ct);
             tickets = open.Count(t => t.EndOfDay(now));
-            var sessions = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).ToListAsync(ct);
             if (last < clock.Today)
             {
                 // A past day: only the sessions it left behind (signed in that day, or holding one of its tickets).

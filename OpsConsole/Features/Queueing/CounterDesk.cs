@@ -306,15 +306,9 @@ public sealed class CounterDesk(
     /// </summary>
     private async Task<WindowSession?> LockSessionAsync(OpsDbContext db, int windowId, IReadOnlyCollection<int> queueTurns)
     {
-        if (database.Provider != DatabaseProvider.Postgres) return await db.Set<WindowSession>().FirstOrDefaultAsync(s => s.WindowId == windowId);
-        // Windows sharing a queue take turns choosing from it (ADR 0007); ordered locks cannot deadlock. Released at commit.
-        foreach (var queueId in queueTurns.Distinct().Order())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7001, {queueId})");
-        }
-        var locked = await db.Set<WindowSession>()
-            .FromSql($"SELECT * FROM \"WindowSessions\" WHERE \"WindowId\" = {windowId} FOR UPDATE").ToListAsync();
-        return locked.SingleOrDefault();
+        // Windows sharing a queue take turns choosing from it (ADR 0007), then the session; the hall's one lock order.
+        await HallLocks.LockQueueTurnsAsync(db, database, queueTurns);
+        return await HallLocks.LockSessionAsync(db, database, windowId);
     }
 
     private sealed class Context(OpsDbContext db, WindowSession session, DateTimeOffset now)
