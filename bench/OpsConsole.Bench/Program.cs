@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -9,6 +9,10 @@ switch (command)
         return 0;
     case "queue":
         await QueueTable();
+        return 0;
+    case "soak":
+        // soak [minutes] [staff circuits] [display connections] [calls per second]
+        Print(await SoakBench.RunAsync(TimeSpan.FromMinutes(Arg(1, 30)), (int)Arg(2, 400), (int)Arg(3, 50), Arg(4, 1)));
         return 0;
     case "circuits":
         Print(await CircuitBench.RunAsync());
@@ -23,9 +27,12 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
+
+double Arg(int index, double fallback) =>
+    args.Length > index ? double.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 static async Task QueueTable()
 {
