@@ -96,12 +96,7 @@ public class AssessmentMonth
         if (!allowed) throw new DomainException(error);
     }
 
-    internal static string? Clean(string? text)
-    {
-        var t = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (t?.Length > ReasonMaxLength) throw new DomainException(AssessmentErrors.InvalidItem);
-        return t;
-    }
+    internal static string? Clean(string? text) => DomainText.Optional(text, ReasonMaxLength, AssessmentErrors.InvalidItem);
 }
 
 public class AssessmentMonthEvent

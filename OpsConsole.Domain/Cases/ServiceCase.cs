@@ -206,15 +206,10 @@ public class ServiceCase
         if (at < LastChangedAt) throw new DomainException(CaseErrors.TimeWentBackwards);
     }
 
-    private static string Reason(string? reason) => Text(reason, NoteMaxLength, required: true, CaseErrors.ReasonRequired)!;
+    private static string Reason(string? reason) => DomainText.Required(reason, NoteMaxLength, CaseErrors.ReasonRequired, CaseErrors.TextTooLong);
 
-    private static string? Text(string? value, int max, bool required, string missing = CaseErrors.ReasonRequired)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required) throw new DomainException(missing);
-        if (text?.Length > max) throw new DomainException(CaseErrors.TextTooLong);
-        return text;
-    }
+    private static string? Text(string? value, int max, bool required, string missing = CaseErrors.ReasonRequired) =>
+        required ? DomainText.Required(value, max, missing, CaseErrors.TextTooLong) : DomainText.Optional(value, max, CaseErrors.TextTooLong);
 
     /// <summary>Workdays d with from &lt; d ≤ to.</summary>
     private static int WorkdaysBetween(DateOnly from, DateOnly to, IWorkingDayCalendar calendar)

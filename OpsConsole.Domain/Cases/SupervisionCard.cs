@@ -72,12 +72,10 @@ public class SupervisionCard
     public void Contest(string reason, int chiefStaffId, DateTimeOffset at)
     {
         if (State != CardState.Active) throw new DomainException(CaseErrors.CardNotActive);
-        reason = reason?.Trim() ?? "";
-        if (reason.Length == 0) throw new DomainException(CaseErrors.ReasonRequired);
-        if (reason.Length > ReasonMaxLength) throw new DomainException(CaseErrors.TextTooLong);
+        var why = DomainText.Required(reason, ReasonMaxLength, CaseErrors.ReasonRequired, CaseErrors.TextTooLong);
         if (chiefStaffId <= 0) throw new DomainException(CaseErrors.InvalidParty);
         State = CardState.Contested;
-        ContestReason = reason;
+        ContestReason = why;
         ContestedBy = chiefStaffId;
         ContestedAt = at;
     }
@@ -86,12 +84,11 @@ public class SupervisionCard
     {
         if (State != CardState.Contested) throw new DomainException(CaseErrors.CardNotContested);
         if (managerStaffId <= 0) throw new DomainException(CaseErrors.InvalidParty);
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (note?.Length > ReasonMaxLength) throw new DomainException(CaseErrors.TextTooLong);
+        var decisionNote = DomainText.Optional(note, ReasonMaxLength, CaseErrors.TextTooLong);
         State = uphold ? CardState.Upheld : CardState.Withdrawn;
         DecidedBy = managerStaffId;
         DecidedAt = at;
-        DecisionNote = note;
+        DecisionNote = decisionNote;
     }
 }
 

@@ -145,12 +145,7 @@ public class ComplaintNote
 internal static class Texts
 {
     public static string Required(string? value, int max) =>
-        Optional(value, max) ?? throw new DomainException(SupervisionErrors.TextRequired);
+        DomainText.Required(value, max, SupervisionErrors.TextRequired, SupervisionErrors.TextTooLong);
 
-    public static string? Optional(string? value, int max)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text?.Length > max) throw new DomainException(SupervisionErrors.TextTooLong);
-        return text;
-    }
+    public static string? Optional(string? value, int max) => DomainText.Optional(value, max, SupervisionErrors.TextTooLong);
 }
