@@ -9,8 +9,8 @@ using OpsConsole.Domain.Queueing;
 namespace OpsConsole.Data;
 
 /// <summary>
-/// The one EF Core model. Each provider has a thin subclass so its hand-written migrations
-/// (Data/Migrations/{Sqlite,Postgres}) are found by context type (ADR 0004).
+/// The one EF Core model. Each provider has a thin subclass so that its own EF migrations
+/// (Data/Migrations/{Sqlite,Postgres,SqlServer}) are found by context type (ADR 0016).
 /// </summary>
 public abstract class OpsDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -77,3 +77,9 @@ public sealed class PostgresOpsDbContext(DbContextOptions<PostgresOpsDbContext> 
         configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
     }
 }
+
+/// <summary>
+/// SQL Server takes the model as it is: DateTimeOffset maps to datetimeoffset, DateTime (wall clock) to datetime2.
+/// No SQL Server engine runs here, so this provider is checked by its model and migrations only (ADR 0016).
+/// </summary>
+public sealed class SqlServerOpsDbContext(DbContextOptions<SqlServerOpsDbContext> options) : OpsDbContext(options);

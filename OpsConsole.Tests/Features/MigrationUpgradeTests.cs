@@ -1,0 +1,199 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using OpsConsole.Data;
+using OpsConsole.Data.Migrations;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.Features;
+
+/// <summary>
+/// A center running the build of the hand-written migrations (ADR 0004) starts this build: its database is
+/// adopted in place (Baseline recorded, not run), keeps every row, and its people sign in with their passwords.
+/// </summary>
+public sealed class MigrationUpgradeTests
+{
+    [Fact]
+    public Task ADatabaseOfTheHandWrittenMigrationsUpgradesInPlaceOnSqlite() => UpgradeAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task ADatabaseOfTheHandWrittenMigrationsUpgradesInPlaceOnPostgres() => UpgradeAsync(DatabaseProvider.Postgres);
+
+    private static async Task UpgradeAsync(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await LegacySchema.ApplyAsync(database.Resolved);
+
+        // The old build's data: the demo center with 60 days of tickets, punches, accounts and their audit log,
+        // written through the app (its model is the old schema) without touching the history
+        // (MigrateOnStartup=false), and a sign-in so the log has one.
+        await using (var old = new OpsApp(database, services: WithoutBackgroundWork)
+        {
+            SeedHistory = true,
+            Settings = new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" },
+        })
+        {
+            await HttpSignIn.SignedInClientAsync(old, DemoAccounts.ByRole[Auth.Roles.WindowStaff], DemoAccounts.Password);
+        }
+        int signIns;
+        await using (var db = DbContexts.Create(database.Resolved))
+        {
+            Assert.Equal(StartupMigration.LegacyMigrations, await db.Database.GetAppliedMigrationsAsync());
+            signIns = await db.AuditLog.CountAsync(a => a.EntityType == "Account");
+            Assert.True(signIns > 0, "the old audit log has the sign-in");
+        }
+        var before = await SnapshotAsync(database);
+        foreach (var table in new[] { "Tickets", "Punches", "Users", "UserRoles", "AuditLog", "Staff" })
+        {
+            Assert.True(before.Counts.GetValueOrDefault(table) > 0, $"the old database has {table}");
+        }
+
+        await using (var app = new OpsApp(database, services: WithoutBackgroundWork))
+        {
+            _ = app.Server;
+            await using (var db = DbContexts.Create(database.Resolved))
+            {
+                var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+                Assert.Equal(db.Database.GetMigrations(), applied);
+                Assert.DoesNotContain(applied, StartupMigration.LegacyMigrations.Contains);
+                Assert.Equal(signIns, await db.AuditLog.CountAsync(a => a.EntityType == "Account"));
+            }
+            var after = await SnapshotAsync(database);
+            Assert.Equal(before.Counts, after.Counts);
+            foreach (var (table, rows) in before.Samples)
+            {
+                Assert.Equal(rows, after.Samples[table]);
+            }
+
+            foreach (var (role, userName) in DemoAccounts.ByRole)
+            {
+                var client = HttpSignIn.NewClient(app);
+                var response = await HttpSignIn.PostLoginAsync(client, userName, DemoAccounts.Password);
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("login", StringComparison.OrdinalIgnoreCase) != true,
+                    $"{role} {userName} signs in with the old password ({response.StatusCode} {response.Headers.Location})");
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+            }
+            var refused = await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(app), DemoAccounts.ByRole[Auth.Roles.Manager], "not-the-password");
+            Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        }
+
+        // The adopted schema is the one the migrations build on an empty database.
+        await using var fresh = await TestDatabase.CreateAsync(provider);
+        await using (var db = DbContexts.Create(fresh.Resolved)) await db.Database.MigrateAsync();
+        List<string> upgraded, migrated;
+        await using (var db = DbContexts.Create(database.Resolved)) upgraded = await SchemaReader.ReadAsync(db, provider);
+        await using (var db = DbContexts.Create(fresh.Resolved)) migrated = await SchemaReader.ReadAsync(db, provider);
+        SchemaReader.AssertSame(migrated, upgraded, $"{provider}: migrated from empty", "upgraded in place");
+    }
+
+    [Fact]
+    public async Task ADatabaseStoppedPartWayThroughTheHandWrittenMigrationsIsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await LegacySchema.ApplyAsync(database.Resolved, to: LegacySchema.AfterTwoLetterPrefixes);
+        await using var app = new OpsApp(database);
+        var ex = Assert.ThrowsAny<Exception>(() => app.Server);
+        var message = ex.ToString();
+        Assert.Contains("20261122100000_TwoLetterPrefixes", message);
+        Assert.Contains(StartupMigration.LegacyMigrations[^1], message);
+        Assert.DoesNotContain("   at ", message);
+        await using var db = DbContexts.Create(database.Resolved);
+        Assert.Equal(StartupMigration.LegacyMigrations.Take(LegacySchema.AfterTwoLetterPrefixes), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task ADatabaseNewerThanTheAppStopsStartup()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        const string future = "29991231000000_FromANewerBuild";
+        await using (var db = DbContexts.Create(database.Resolved))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetInsertScript(new HistoryRow(future, "99.0.0")));
+        }
+        await using var app = new OpsApp(database);
+        var message = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+        Assert.Contains(future, message);
+        Assert.Contains("newer than this build", message);
+        Assert.DoesNotContain("   at ", message);
+    }
+
+    [Fact]
+    public async Task AnUnreachableSqlServerStopsStartupNamingTheServer()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        await using var app = new OpsApp(database).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "SqlServer");
+            b.UseSetting("Database:ConnectionString", "Server=tcp:127.0.0.1,1;Database=OpsConsole;User Id=ops;Password=secret-pw;Connect Timeout=5;TrustServerCertificate=true");
+        });
+        var ex = Assert.ThrowsAny<Exception>(() => app.Server);
+        var message = ex.ToString();
+        Assert.Contains("127.0.0.1,1", message);
+        Assert.Contains("Database:ConnectionString", message);
+        Assert.DoesNotContain("secret-pw", message);
+        Assert.DoesNotContain("   at ", message);
+    }
+
+    /// <summary>
+    /// The hall monitor, displays and the nightly close write as time passes; without them the only writes are
+    /// the seed and the sign-in (old build) and the upgrade (this one), so the rows can be compared one for one.
+    /// </summary>
+    private static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        var ours = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList();
+        Assert.NotEmpty(ours);
+        foreach (var d in ours) services.Remove(d);
+    }
+
+    private sealed record Snapshot(Dictionary<string, long> Counts, Dictionary<string, List<string>> Samples);
+
+    /// <summary>Every table's row count, and its first and last rows (ordered by every column) as text.</summary>
+    private static async Task<Snapshot> SnapshotAsync(TestDatabase database)
+    {
+        await using var db = DbContexts.Create(database.Resolved);
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var tables = await QueryAsync(conn, database.Provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EF%'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%'",
+            r => r.GetString(0));
+        var counts = new Dictionary<string, long>();
+        var samples = new Dictionary<string, List<string>>();
+        foreach (var table in tables)
+        {
+            counts[table] = (await QueryAsync(conn, $"SELECT COUNT(*) FROM \"{table}\"", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
+            var columns = (await QueryAsync(conn, $"SELECT * FROM \"{table}\" LIMIT 1", r => r.FieldCount)).FirstOrDefault();
+            if (columns == 0) continue;
+            var order = string.Join(", ", Enumerable.Range(1, columns));
+            var orderDesc = string.Join(", ", Enumerable.Range(1, columns).Select(i => $"{i} DESC"));
+            var rows = await QueryAsync(conn, $"SELECT * FROM \"{table}\" ORDER BY {order} LIMIT 10", Row);
+            rows.AddRange(await QueryAsync(conn, $"SELECT * FROM \"{table}\" ORDER BY {orderDesc} LIMIT 10", Row));
+            samples[table] = rows;
+        }
+        return new Snapshot(counts, samples);
+    }
+
+    private static string Row(DbDataReader r) => string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetValue(i) switch
+    {
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+        byte[] b => Convert.ToBase64String(b),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var v => v.ToString(),
+    }));
+
+    private static async Task<List<T>> QueryAsync<T>(DbConnection conn, string sql, Func<DbDataReader, T> map)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var list = new List<T>();
+        while (await reader.ReadAsync()) list.Add(map(reader));
+        return list;
+    }
+}
