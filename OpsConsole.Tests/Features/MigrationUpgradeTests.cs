@@ -25,19 +25,8 @@ public sealed class MigrationUpgradeTests
     private static async Task UpgradeAsync(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await LegacySchema.ApplyAsync(database.Resolved);
-
-        // The old build's data: the demo center with 60 days of tickets, punches, accounts and their audit log,
-        // written through the app (its model is the old schema) without touching the history
-        // (MigrateOnStartup=false), and a sign-in so the log has one.
-        await using (var old = new OpsApp(database, services: WithoutBackgroundWork)
-        {
-            SeedHistory = true,
-            Settings = new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" },
-        })
-        {
-            await HttpSignIn.SignedInClientAsync(old, DemoAccounts.ByRole[Auth.Roles.WindowStaff], DemoAccounts.Password);
-        }
+        // The database of a center on the 2026-11-30 build: tickets, punches, accounts, audit log (a sign-in too).
+        await LegacyDatabase.RestoreAsync(database);
         int signIns;
         await using (var db = DbContexts.Create(database.Resolved))
         {
@@ -143,7 +132,7 @@ public sealed class MigrationUpgradeTests
     /// The hall monitor, displays and the nightly close write as time passes; without them the only writes are
     /// the seed and the sign-in (old build) and the upgrade (this one), so the rows can be compared one for one.
     /// </summary>
-    private static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    internal static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         var ours = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList();
         Assert.NotEmpty(ours);
