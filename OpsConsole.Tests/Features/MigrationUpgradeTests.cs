@@ -4,6 +4,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Auth;
 using OpsConsole.Data;
 using OpsConsole.Data.Migrations;
 using OpsConsole.Tests.Infrastructure;
@@ -50,7 +53,7 @@ public sealed class MigrationUpgradeTests
                 Assert.DoesNotContain(applied, StartupMigration.LegacyMigrations.Contains);
                 Assert.Equal(signIns, await db.AuditLog.CountAsync(a => a.EntityType == "Account"));
             }
-            var after = await SnapshotAsync(database);
+            var after = await SnapshotAsync(database, before);
             Assert.Equal(before.Counts, after.Counts);
             foreach (var (table, rows) in before.Samples)
             {
@@ -67,6 +70,26 @@ public sealed class MigrationUpgradeTests
             }
             var refused = await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(app), DemoAccounts.ByRole[Auth.Roles.Manager], "not-the-password");
             Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+
+            // The stock stores bring what a second factor needs: an authenticator key and recovery codes, kept
+            // in UserTokens and never written to the audit log.
+            string key;
+            using (var scope = app.Services.CreateScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                Assert.True(users.SupportsUserAuthenticatorKey && users.SupportsUserTwoFactorRecoveryCodes && users.SupportsUserTwoFactor);
+                var manager = (await users.FindByNameAsync(DemoAccounts.ByRole[Auth.Roles.Manager]))!;
+                Assert.True((await users.ResetAuthenticatorKeyAsync(manager)).Succeeded);
+                key = (await users.GetAuthenticatorKeyAsync(manager))!;
+                Assert.False(string.IsNullOrEmpty(key));
+                Assert.Equal(10, (await users.GenerateNewTwoFactorRecoveryCodesAsync(manager, 10))!.Count());
+                Assert.Equal([Auth.Roles.Manager], await users.GetRolesAsync(manager));
+            }
+            await using (var db = DbContexts.Create(database.Resolved))
+            {
+                Assert.Equal(2, await db.UserTokens.CountAsync());
+                Assert.False(await db.AuditLog.AnyAsync(a => a.Details.Contains(key)));
+            }
         }
 
         // The adopted schema is the one the migrations build on an empty database.
@@ -139,32 +162,49 @@ public sealed class MigrationUpgradeTests
         foreach (var d in ours) services.Remove(d);
     }
 
-    private sealed record Snapshot(Dictionary<string, long> Counts, Dictionary<string, List<string>> Samples);
+    private sealed record Snapshot(Dictionary<string, long> Counts, Dictionary<string, List<string>> Samples, Dictionary<string, List<string>> Columns);
 
-    /// <summary>Every table's row count, and its first and last rows (ordered by every column) as text.</summary>
-    private static async Task<Snapshot> SnapshotAsync(TestDatabase database)
+    /// <summary>
+    /// How an old table reads in the upgraded schema, where it changed shape: an account's roles were role names,
+    /// Identity's store keeps role ids (ADR 0017). Every other table reads as it is, by the old columns.
+    /// </summary>
+    private static readonly Dictionary<string, string> Upgraded = new()
+    {
+        ["UserRoles"] = """(SELECT ur."UserId" AS "UserId", r."Name" AS "Role" FROM "UserRoles" AS ur INNER JOIN "Roles" AS r ON r."Id" = ur."RoleId") AS t""",
+    };
+
+    /// <summary>
+    /// Every table's row count, and its first and last ten rows (ordered by every column) as text. With
+    /// <paramref name="old"/>, the old database's tables and columns are read from this one.
+    /// </summary>
+    private static async Task<Snapshot> SnapshotAsync(TestDatabase database, Snapshot? old = null)
     {
         await using var db = DbContexts.Create(database.Resolved);
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync();
-        var tables = await QueryAsync(conn, database.Provider == DatabaseProvider.Sqlite
+        var tables = old?.Counts.Keys.ToList() ?? await QueryAsync(conn, database.Provider == DatabaseProvider.Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EF%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%'",
             r => r.GetString(0));
         var counts = new Dictionary<string, long>();
         var samples = new Dictionary<string, List<string>>();
+        var columns = new Dictionary<string, List<string>>();
         foreach (var table in tables)
         {
-            counts[table] = (await QueryAsync(conn, $"SELECT COUNT(*) FROM \"{table}\"", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
-            var columns = (await QueryAsync(conn, $"SELECT * FROM \"{table}\" LIMIT 1", r => r.FieldCount)).FirstOrDefault();
-            if (columns == 0) continue;
-            var order = string.Join(", ", Enumerable.Range(1, columns));
-            var orderDesc = string.Join(", ", Enumerable.Range(1, columns).Select(i => $"{i} DESC"));
-            var rows = await QueryAsync(conn, $"SELECT * FROM \"{table}\" ORDER BY {order} LIMIT 10", Row);
-            rows.AddRange(await QueryAsync(conn, $"SELECT * FROM \"{table}\" ORDER BY {orderDesc} LIMIT 10", Row));
+            var source = old is not null && Upgraded.TryGetValue(table, out var upgraded) ? upgraded : $"\"{table}\"";
+            counts[table] = (await QueryAsync(conn, $"SELECT COUNT(*) FROM {source}", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
+            columns[table] = old?.Columns[table]
+                ?? (await QueryAsync(conn, $"SELECT * FROM {source} LIMIT 1", r => Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToList())).FirstOrDefault()
+                ?? [];
+            if (columns[table].Count == 0) continue;
+            var select = string.Join(", ", columns[table].Select(c => $"\"{c}\""));
+            var order = string.Join(", ", Enumerable.Range(1, columns[table].Count));
+            var orderDesc = string.Join(", ", Enumerable.Range(1, columns[table].Count).Select(i => $"{i} DESC"));
+            var rows = await QueryAsync(conn, $"SELECT {select} FROM {source} ORDER BY {order} LIMIT 10", Row);
+            rows.AddRange(await QueryAsync(conn, $"SELECT {select} FROM {source} ORDER BY {orderDesc} LIMIT 10", Row));
             samples[table] = rows;
         }
-        return new Snapshot(counts, samples);
+        return new Snapshot(counts, samples, columns);
     }
 
     private static string Row(DbDataReader r) => string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetValue(i) switch
