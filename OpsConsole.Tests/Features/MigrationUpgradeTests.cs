@@ -133,19 +133,21 @@ public sealed class MigrationUpgradeTests
         Assert.DoesNotContain("   at ", message);
     }
 
-    [Fact]
-    public async Task AnUnreachableSqlServerStopsStartupNamingTheServer()
+    // Port 1 on loopback: nothing listens, the connection is refused.
+    [Theory]
+    [InlineData("SqlServer", "Server=tcp:127.0.0.1,1;Database=OpsConsole;User Id=ops;Password=secret-pw;Connect Timeout=5;TrustServerCertificate=true", "127.0.0.1,1/OpsConsole")]
+    [InlineData("Postgres", "Host=127.0.0.1;Port=1;Database=opsconsole;Username=ops;Password=secret-pw;Timeout=5", "127.0.0.1:1/opsconsole")]
+    public async Task AnUnreachableServerStopsStartupNamingTheServer(string provider, string connectionString, string server)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        // Port 1 on loopback: nothing listens, the connection is refused at once.
         await using var app = new OpsApp(database).WithWebHostBuilder(b =>
         {
-            b.UseSetting("Database:Provider", "SqlServer");
-            b.UseSetting("Database:ConnectionString", "Server=tcp:127.0.0.1,1;Database=OpsConsole;User Id=ops;Password=secret-pw;Connect Timeout=5;TrustServerCertificate=true");
+            b.UseSetting("Database:Provider", provider);
+            b.UseSetting("Database:ConnectionString", connectionString);
         });
         var ex = Assert.ThrowsAny<Exception>(() => app.Server);
         var message = ex.ToString();
-        Assert.Contains("127.0.0.1,1", message);
+        Assert.Contains(server, message);
         Assert.Contains("Database:ConnectionString", message);
         Assert.DoesNotContain("secret-pw", message);
         Assert.DoesNotContain("   at ", message);

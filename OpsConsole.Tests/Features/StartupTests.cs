@@ -76,6 +76,7 @@ public sealed class StartupTests
         var message = ex.ToString();
         Assert.Contains("Database:Provider", message);
         Assert.Contains("Oracle", message);
+        Assert.DoesNotContain("   at ", message); // a message for the operator, not a stack trace
     }
 
     private static OpsApp Production(TestDatabase db, params (string Key, string Value)[] settings) => new(db)

@@ -76,7 +76,7 @@ public static class DatabaseServiceCollectionExtensions
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
         "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
-        _ => throw new InvalidOperationException(
+        _ => throw new DatabaseStartupException(
             $"配置项 Database:Provider 的值 '{name}' 无效：可用的值为 Sqlite、Postgres 或 SqlServer。 (Setting Database:Provider has an unknown value '{name}'; use Sqlite, Postgres or SqlServer.)"),
     };
 
@@ -86,7 +86,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                throw new InvalidOperationException(
+                throw new DatabaseStartupException(
                     $"使用 {provider} 时必须设置 Database:ConnectionString。 (Database:ConnectionString is required when Database:Provider is {provider}.)");
             }
             return options.ConnectionString;
