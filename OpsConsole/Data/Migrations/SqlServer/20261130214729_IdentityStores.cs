@@ -270,9 +270,11 @@ namespace OpsConsole.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_UserRoles_Roles_RoleId",
-                table: "UserRoles");
+            // Hand-written, the way back of Up: each account's roles by name again.
+            migrationBuilder.Sql(@"SELECT ur.[UserId], r.[Name] AS [Role] INTO [UserRoleNames] FROM [UserRoles] AS ur INNER JOIN [Roles] AS r ON r.[Id] = ur.[RoleId];");
+
+            migrationBuilder.DropTable(
+                name: "UserRoles");
 
             migrationBuilder.DropTable(
                 name: "RoleClaims");
@@ -292,14 +294,6 @@ namespace OpsConsole.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "EmailIndex",
                 table: "Users");
-
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_UserRoles",
-                table: "UserRoles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_UserRoles_RoleId",
-                table: "UserRoles");
 
             migrationBuilder.DropColumn(
                 name: "Email",
@@ -325,27 +319,32 @@ namespace OpsConsole.Data.Migrations.SqlServer
                 name: "TwoFactorEnabled",
                 table: "Users");
 
-            migrationBuilder.DropColumn(
-                name: "RoleId",
-                table: "UserRoles");
-
             migrationBuilder.RenameIndex(
                 name: "UserNameIndex",
                 table: "Users",
                 newName: "IX_Users_NormalizedUserName");
 
-            migrationBuilder.AddColumn<string>(
-                name: "Role",
-                table: "UserRoles",
-                type: "nvarchar(30)",
-                maxLength: 30,
-                nullable: false,
-                defaultValue: "");
+            migrationBuilder.CreateTable(
+                name: "UserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserRoles", x => new { x.UserId, x.Role });
+                    table.ForeignKey(
+                        name: "FK_UserRoles_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_UserRoles",
-                table: "UserRoles",
-                columns: new[] { "UserId", "Role" });
+            migrationBuilder.Sql(@"INSERT INTO [UserRoles] ([UserId], [Role]) SELECT [UserId], [Role] FROM [UserRoleNames];");
+
+            migrationBuilder.Sql(@"DROP TABLE [UserRoleNames];");
         }
     }
 }
