@@ -214,7 +214,7 @@ public sealed class MigrationUpgradeTests
     /// The hall monitor, displays and the nightly close write as time passes; without them the only writes are
     /// the seed and the sign-in (old build) and the upgrade (this one), so the rows can be compared one for one.
     /// </summary>
-    internal static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    private static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         var ours = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationFactory is not null).ToList();
         Assert.NotEmpty(ours);

@@ -11,7 +11,9 @@ namespace OpsConsole.Tests.Infrastructure;
 /// (0001–0010) and the demo center written by that build — 60 workdays of tickets, punches, accounts with the
 /// demo password, the audit log with a sign-in. Kept as files under Fixtures/LegacyDatabases (SQLite: the
 /// database file; PostgreSQL: a data-only dump loaded over the legacy scripts), so the upgrade tests never
-/// depend on today's model. <see cref="LegacyFixtureWriter"/> made them.
+/// depend on today's model. They were made by commit 2a51b77's LegacyFixtureWriter (legacy scripts, then that
+/// build's app seeding with Database:MigrateOnStartup=false and one sign-in, trimmed to the last three service
+/// days, then <see cref="WriteFixtureAsync"/>); later builds cannot remake them, their model having moved on.
 /// </summary>
 public static class LegacyDatabase
 {
