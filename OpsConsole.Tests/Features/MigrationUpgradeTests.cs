@@ -212,7 +212,7 @@ public sealed class MigrationUpgradeTests
 
     /// <summary>
     /// The hall monitor, displays and the nightly close write as time passes; without them the only writes are
-    /// the seed and the sign-in (old build) and the upgrade (this one), so the rows can be compared one for one.
+    /// the upgrade, so the rows can be compared one for one.
     /// </summary>
     private static void WithoutBackgroundWork(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
