@@ -49,7 +49,6 @@ public sealed class AuditSecretsTests
     [PostgresFact]
     public Task UpgradingForgetsLeakedSecretsAndRetiresLeakedKeysOnPostgres() => UpgradeAsync(DatabaseProvider.Postgres);
 
-    private const string BeforeForgetting = "20261122100000_TwoLetterPrefixes";
 
     private static async Task UpgradeAsync(DatabaseProvider provider)
     {
@@ -57,7 +56,8 @@ public sealed class AuditSecretsTests
         const string leakedKey = "<key id=\"1\"><descriptor><masterKey><value>c2VjcmV0</value></masterKey></descriptor></key>";
         await using (var db = DbContexts.Create(database.Resolved))
         {
-            await db.GetService<IMigrator>().MigrateAsync(BeforeForgetting);
+            // A database of the hand-written migrations (ADR 0004) up to 0007, as the builds before 0009/0010 left it.
+            await LegacySchema.ApplyAsync(database.Resolved, to: LegacySchema.AfterTwoLetterPrefixes);
             // What earlier versions wrote (DbContexts has no audit interceptor, so the rows are written as they were).
             db.Set<DataProtectionKey>().Add(new DataProtectionKey { FriendlyName = "key-1", Xml = leakedKey });
             db.AuditLog.AddRange(
@@ -72,7 +72,7 @@ public sealed class AuditSecretsTests
 
         await using (var db = DbContexts.Create(database.Resolved))
         {
-            await db.Database.MigrateAsync();
+            await LegacySchema.UpgradeAsync(database.Resolved, db);
             Assert.Equal(0, await db.Set<DataProtectionKey>().CountAsync());
             var rows = await db.AuditLog.OrderBy(a => a.Id).ToListAsync();
             Assert.Equal(["Device", "Ticket", "Ticket", "Appointment", "Account"], rows.Select(r => r.EntityType));

@@ -28,6 +28,16 @@ public static class SchemaReader
         }
     }
 
+    /// <summary>Fails with the lines that only one side has.</summary>
+    public static void AssertSame(List<string> expected, List<string> actual, string expectedName, string actualName)
+    {
+        Assert.NotEmpty(expected);
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"Schema drift. In {expectedName} but not {actualName}:\n  {string.Join("\n  ", missing)}\nIn {actualName} but not {expectedName}:\n  {string.Join("\n  ", extra)}");
+    }
+
     private static async Task<List<string>> ReadSqliteAsync(DbConnection conn)
     {
         var lines = new List<string>();
@@ -37,11 +47,11 @@ public static class SchemaReader
             lines.Add($"table {table}");
             lines.AddRange(await QueryAsync(conn, $"PRAGMA table_info(\"{table}\")",
                 r => $"column {table}.{r.GetString(1)} {r.GetString(2)} notnull={r.GetInt64(3)} pk={r.GetInt64(5)}"));
-            var indexes = await QueryAsync(conn, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2)));
-            foreach (var (name, unique) in indexes.Where(i => !i.Name.StartsWith("sqlite_autoindex", StringComparison.Ordinal)))
+            var indexes = await QueryAsync(conn, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2), Partial: r.GetInt64(4)));
+            foreach (var (name, unique, partial) in indexes.Where(i => !i.Name.StartsWith("sqlite_autoindex", StringComparison.Ordinal)))
             {
                 var cols = await QueryAsync(conn, $"PRAGMA index_info(\"{name}\")", r => r.GetString(2));
-                lines.Add($"index {table}.{name} unique={unique} ({string.Join(",", cols)})");
+                lines.Add($"index {table}.{name} unique={unique} partial={partial} ({string.Join(",", cols)})");
             }
             lines.AddRange(await QueryAsync(conn, $"PRAGMA foreign_key_list(\"{table}\")",
                 r => $"fk {table}.{r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on_delete={r.GetString(6)}"));

@@ -1,30 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
 namespace OpsConsole.Auth;
 
-/// <summary>A sign-in account. Staff accounts point at their <see cref="Domain.People.Staff"/> record.</summary>
-public class AppUser
+/// <summary>
+/// A sign-in account, kept by Identity's stock EF stores (ADR 0017). Staff accounts point at their
+/// <see cref="Domain.People.Staff"/> record. UserName, NormalizedUserName and the stamps are required here
+/// (the model says so), though Identity's base class lets them be null.
+/// </summary>
+public class AppUser : IdentityUser<int>
 {
     public const int UserNameMaxLength = 40;
 
-    public int Id { get; set; }
-    /// <summary>The sign-in name: the employee number for staff (e.g. BJ0001), or a plain name for admins.</summary>
-    public string UserName { get; set; } = "";
-    public string NormalizedUserName { get; set; } = "";
+    public AppUser()
+    {
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        LockoutEnabled = true;
+    }
+
     public string DisplayName { get; set; } = "";
     public int? StaffId { get; set; }
     public Domain.People.Staff? Staff { get; set; }
-    public string? PasswordHash { get; set; }
-    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
-    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
-    public bool LockoutEnabled { get; set; } = true;
-    public DateTimeOffset? LockoutEnd { get; set; }
-    public int AccessFailedCount { get; set; }
     /// <summary>A disabled account cannot sign in, and its open pages stop within a minute.</summary>
     public bool IsDisabled { get; set; }
     public List<AppUserRole> Roles { get; set; } = [];
 }
 
-public class AppUserRole
+/// <summary>One of the console's roles (<see cref="Auth.Roles"/>); the rows are part of the model (ids 1–5).</summary>
+public class AppRole : IdentityRole<int>;
+
+/// <summary>An account's role.</summary>
+public class AppUserRole : IdentityUserRole<int>
 {
-    public int UserId { get; set; }
-    public string Role { get; set; } = "";
+    public AppRole? Role { get; set; }
 }

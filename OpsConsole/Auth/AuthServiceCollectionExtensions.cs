@@ -67,7 +67,9 @@ public static class AuthServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
             })
-            .AddUserStore<UserStore>()
+            // Identity's stock EF stores over OpsDbContext (ADR 0017): users, roles, and the tokens a second factor needs.
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<Data.OpsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()

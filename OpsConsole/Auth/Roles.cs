@@ -11,6 +11,16 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [WindowStaff, ChiefRepresentative, Manager, HR, Admin];
 
+    /// <summary>The row id of a role: its place in <see cref="All"/>, from 1 (the rows are seeded by the model).</summary>
+    public static int IdOf(string role)
+    {
+        var i = All.ToList().IndexOf(role);
+        return i >= 0 ? i + 1 : throw new InvalidOperationException($"Unknown role {role}");
+    }
+
+    /// <summary>The account's role with this name, for a new account.</summary>
+    public static AppUserRole Of(string role) => new() { RoleId = IdOf(role) };
+
     public const int MaxLength = 30;
 }
 

@@ -41,11 +41,15 @@ public sealed class SessionValidator(
     /// <summary>The account behind a staff principal if it may go on, else null.</summary>
     public async Task<AppUser?> IsStaffValidAsync(ClaimsPrincipal principal)
     {
-        var user = await users.GetUserAsync(principal);
+        // Read afresh, not through the UserManager: Identity's EF store answers from its context's change
+        // tracker, so a scope that had read the account before would see it as it was then (ADR 0017).
+        if (!int.TryParse(users.GetUserId(principal), out var userId)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null || user.IsDisabled) return null;
         if (!users.SupportsUserSecurityStamp) return user;
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user) ? user : null;
+        return stamp == user.SecurityStamp ? user : null;
     }
 
     private async Task<bool> IsDeviceValidAsync(int deviceId, CancellationToken ct)

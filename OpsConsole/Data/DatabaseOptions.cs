@@ -5,10 +5,10 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Sqlite (default, embedded file) or Postgres.</summary>
+    /// <summary>Sqlite (default, embedded file), Postgres or SqlServer.</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>For Sqlite, defaults to a file under data/; for Postgres, required.</summary>
+    /// <summary>For Sqlite, defaults to a file under data/; for Postgres and SqlServer, required.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply migrations at start-up (default true).</summary>
@@ -21,4 +21,4 @@ public sealed class DatabaseOptions
     public bool SeedDemoHistory { get; set; } = true;
 }
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }

@@ -34,6 +34,11 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddScoped<IDbContextFactory<OpsDbContext>>(sp =>
                     new OpsDbContextFactory<PostgresOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresOpsDbContext>>()));
                 break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerOpsDbContext>(Configure, ServiceLifetime.Scoped);
+                services.AddScoped<IDbContextFactory<OpsDbContext>>(sp =>
+                    new OpsDbContextFactory<SqlServerOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerOpsDbContext>>()));
+                break;
         }
         // For the health check and anything that wants a scoped context.
         services.AddScoped<OpsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
@@ -59,28 +64,30 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(db.ConnectionString);
                 break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(db.ConnectionString);
+                break;
         }
-        // Migrations are hand-written (the EF design package cannot be restored here); a test
-        // compares the migrated schema with the model instead of a model snapshot.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // PendingModelChangesWarning stays an error: migrating with a model that has no migration refuses to run.
     }
 
     public static DatabaseProvider ParseProvider(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new InvalidOperationException(
-            $"配置项 Database:Provider 的值 '{name}' 无效：可用的值为 Sqlite 或 Postgres。 (Setting Database:Provider has an unknown value '{name}'; use Sqlite or Postgres.)"),
+        "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+        _ => throw new DatabaseStartupException(
+            $"配置项 Database:Provider 的值 '{name}' 无效：可用的值为 Sqlite、Postgres 或 SqlServer。 (Setting Database:Provider has an unknown value '{name}'; use Sqlite, Postgres or SqlServer.)"),
     };
 
     private static string ResolveConnectionString(DatabaseProvider provider, DatabaseOptions options, string contentRoot)
     {
-        if (provider == DatabaseProvider.Postgres)
+        if (provider != DatabaseProvider.Sqlite)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                throw new InvalidOperationException(
-                    "使用 PostgreSQL 时必须设置 Database:ConnectionString。 (Database:ConnectionString is required when Database:Provider is Postgres.)");
+                throw new DatabaseStartupException(
+                    $"使用 {provider} 时必须设置 Database:ConnectionString。 (Database:ConnectionString is required when Database:Provider is {provider}.)");
             }
             return options.ConnectionString;
         }
@@ -102,7 +109,26 @@ public static class DatabaseServiceCollectionExtensions
 }
 
 /// <summary>The provider and connection string in force after configuration is resolved.</summary>
-public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString);
+public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>Where the database is, for messages to the operator: the server and database, or the file. Never the password.</summary>
+    public string Describe()
+    {
+        try
+        {
+            return Provider switch
+            {
+                DatabaseProvider.Postgres when new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var b => $"{b.Host}:{b.Port}/{b.Database}",
+                DatabaseProvider.SqlServer when new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) is var b => $"{b.DataSource}/{b.InitialCatalog}",
+                _ => new SqliteConnectionStringBuilder(ConnectionString).DataSource,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return Provider.ToString();
+        }
+    }
+}
 
 internal sealed class OpsDbContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<OpsDbContext> where T : OpsDbContext
 {

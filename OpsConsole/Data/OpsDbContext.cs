@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Auth;
 using OpsConsole.Data.Auditing;
@@ -9,10 +11,11 @@ using OpsConsole.Domain.Queueing;
 namespace OpsConsole.Data;
 
 /// <summary>
-/// The one EF Core model. Each provider has a thin subclass so its hand-written migrations
-/// (Data/Migrations/{Sqlite,Postgres}) are found by context type (ADR 0004).
+/// The one EF Core model. Each provider has a thin subclass so that its own EF migrations
+/// (Data/Migrations/{Sqlite,Postgres,SqlServer}) are found by context type (ADR 0016).
 /// </summary>
-public abstract class OpsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class OpsDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, int, IdentityUserClaim<int>, AppUserRole, IdentityUserLogin<int>, IdentityRoleClaim<int>, IdentityUserToken<int>>(options)
 {
     public DbSet<Center> Centers => Set<Center>();
     public DbSet<Floor> Floors => Set<Floor>();
@@ -21,7 +24,6 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
     public DbSet<Window> Windows => Set<Window>();
     public DbSet<Staff> Staff => Set<Staff>();
-    public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Punch> Punches => Set<Punch>();
     public DbSet<RawPunch> RawPunches => Set<RawPunch>();
@@ -45,6 +47,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Identity's stock model first (Users, roles, claims, logins, tokens: ADR 0017); ours may then refine it.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
     }
 
@@ -77,3 +81,9 @@ public sealed class PostgresOpsDbContext(DbContextOptions<PostgresOpsDbContext> 
         configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
     }
 }
+
+/// <summary>
+/// SQL Server takes the model as it is: DateTimeOffset maps to datetimeoffset, DateTime (wall clock) to datetime2.
+/// No SQL Server engine runs here, so this provider is checked by its model and migrations only (ADR 0016).
+/// </summary>
+public sealed class SqlServerOpsDbContext(DbContextOptions<SqlServerOpsDbContext> options) : OpsDbContext(options);

@@ -10,7 +10,6 @@ namespace OpsConsole.Tests.Features.Monitoring;
 /// <summary>Two nodes evaluating the same hall cannot both raise an alert: one open alert per key, on each provider.</summary>
 public sealed class OneOpenAlertPerKeyTests
 {
-    private const string BeforeOneOpenAlertPerKey = "20261122100000_TwoLetterPrefixes";
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
@@ -51,7 +50,8 @@ public sealed class OneOpenAlertPerKeyTests
         int oldest;
         await using (var db = DbContexts.Create(database.Resolved))
         {
-            await db.GetService<IMigrator>().MigrateAsync(BeforeOneOpenAlertPerKey);
+            // A database of the hand-written migrations (ADR 0004) up to 0007, as the builds before 0009/0010 left it.
+            await LegacySchema.ApplyAsync(database.Resolved, to: LegacySchema.AfterTwoLetterPrefixes);
             var first = Waiting("queue:1:waiting");
             db.Add(first);
             await db.SaveChangesAsync();
@@ -61,7 +61,7 @@ public sealed class OneOpenAlertPerKeyTests
         }
         await using (var db = DbContexts.Create(database.Resolved))
         {
-            await db.Database.MigrateAsync();
+            await LegacySchema.UpgradeAsync(database.Resolved, db);
             var open = await db.Set<Alert>().Where(a => a.ResolvedAt == null).Select(a => a.Id).ToListAsync();
             Assert.Equal([oldest], open);
             Assert.Equal(3, await db.Set<Alert>().CountAsync());

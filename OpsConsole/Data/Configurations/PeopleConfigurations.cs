@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpsConsole.Auth;
@@ -20,21 +21,41 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
     }
 }
 
+/// <summary>
+/// Identity's stock model (IdentityDbContext, ADR 0017) under our table names, with our account fields and
+/// lengths. Applied after Identity's own configuration, so what is said here wins.
+/// </summary>
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.ToTable("Users");
-        b.Property(x => x.UserName).HasMaxLength(AppUser.UserNameMaxLength);
-        b.Property(x => x.NormalizedUserName).HasMaxLength(AppUser.UserNameMaxLength);
+        b.Property(x => x.UserName).HasMaxLength(AppUser.UserNameMaxLength).IsRequired();
+        b.Property(x => x.NormalizedUserName).HasMaxLength(AppUser.UserNameMaxLength).IsRequired();
         b.Property(x => x.DisplayName).HasMaxLength(60);
         b.Property(x => x.PasswordHash).HasMaxLength(200).IsAuditSecret();
-        b.Property(x => x.SecurityStamp).HasMaxLength(64).IsAuditSecret();
-        b.Property(x => x.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken().IsAuditSecret();
-        b.HasIndex(x => x.NormalizedUserName).IsUnique();
+        b.Property(x => x.SecurityStamp).HasMaxLength(64).IsRequired().IsAuditSecret();
+        b.Property(x => x.ConcurrencyStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken().IsAuditSecret();
+        b.Property(x => x.PhoneNumber).HasMaxLength(40);
         b.HasIndex(x => x.StaffId).IsUnique();
         b.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppRoleConfiguration : IEntityTypeConfiguration<AppRole>
+{
+    public void Configure(EntityTypeBuilder<AppRole> b)
+    {
+        b.ToTable("Roles");
+        b.Property(x => x.Name).HasMaxLength(Roles.MaxLength);
+        b.Property(x => x.NormalizedName).HasMaxLength(Roles.MaxLength);
+        b.Property(x => x.ConcurrencyStamp).HasMaxLength(64);
+        // The console's roles are fixed (policies name them): part of the model, so every provider's migration inserts them.
+        b.HasData(Roles.All.Select(r => new AppRole
+        {
+            Id = Roles.IdOf(r), Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = "role-" + r.ToLowerInvariant(),
+        }));
     }
 }
 
@@ -43,9 +64,37 @@ internal sealed class AppUserRoleConfiguration : IEntityTypeConfiguration<AppUse
     public void Configure(EntityTypeBuilder<AppUserRole> b)
     {
         b.ToTable("UserRoles");
-        b.HasKey(x => new { x.UserId, x.Role });
-        b.Property(x => x.Role).HasMaxLength(Roles.MaxLength);
+        b.HasOne(x => x.Role).WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class UserClaimConfiguration : IEntityTypeConfiguration<IdentityUserClaim<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<int>> b) => b.ToTable("UserClaims");
+}
+
+internal sealed class UserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<int>> b)
+    {
+        b.ToTable("UserLogins");
+        b.Property(x => x.ProviderKey).IsAuditSecret();
+    }
+}
+
+/// <summary>Authenticator keys and recovery codes of a second factor live here: never in the audit log.</summary>
+internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<int>> b)
+    {
+        b.ToTable("UserTokens");
+        b.Property(x => x.Value).IsAuditSecret();
+    }
+}
+
+internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<IdentityRoleClaim<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityRoleClaim<int>> b) => b.ToTable("RoleClaims");
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

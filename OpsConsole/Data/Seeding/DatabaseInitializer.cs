@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpsConsole.Data.Seeding;
 
-/// <summary>Start-up work: refuse demo defaults in production, apply migrations, switch SQLite to WAL, seed the demo center or the first admin when empty.</summary>
+/// <summary>Start-up work: refuse demo defaults in production, check and apply migrations, switch SQLite to WAL, seed the demo center or the first admin when empty.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<OpsDbContext> dbFactory, DatabaseOptions options, ResolvedDatabase database,
     DemoSeeder seeder, DemoHistory history, FirstStart firstStart, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log)
@@ -18,15 +18,8 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
-        if (options.MigrateOnStartup)
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
-            {
-                log.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, database.Provider, string.Join(", ", pending));
-                await db.Database.MigrateAsync(ct);
-            }
-        }
+        // Adopts a database of the hand-written migrations, refuses one newer than this build, migrates (ADR 0016).
+        await Migrations.StartupMigration.RunAsync(db, database, options.MigrateOnStartup, log, ct);
         if (options.SeedDemoData)
         {
             if (await seeder.SeedIfEmptyAsync(ct) && options.SeedDemoHistory)

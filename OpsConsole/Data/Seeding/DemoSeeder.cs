@@ -77,6 +77,6 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         DisplayName = displayName,
         StaffId = staffId,
         PasswordHash = hash,
-        Roles = roles.Select(r => new AppUserRole { Role = r }).ToList(),
+        Roles = roles.Select(Roles.Of).ToList(),
     };
 }

@@ -8,19 +8,25 @@ using OpsConsole.Features.Queueing;
 
 namespace OpsConsole.Features.Accounts;
 
-/// <summary>Admin use cases: create staff accounts, assign roles, reset passwords, disable accounts.</summary>
-public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, UserManager<AppUser> users, CounterDesk desk)
+/// <summary>
+/// Admin use cases: create staff accounts, assign roles, reset passwords, disable accounts. Each operation takes
+/// its own UserManager (and so its own context of Identity's EF store): a page's circuit lives for hours, and a
+/// store context kept that long would hand back accounts as they were when first read.
+/// </summary>
+public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, IServiceScopeFactory scopes, CounterDesk desk)
 {
+    private static UserManager<AppUser> Users(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+
     public sealed record AccountRow(int UserId, string UserName, string DisplayName, string? Department,
         IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockoutEnd);
 
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
         await using var db = dbFactory.CreateDbContext();
-        var rows = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Staff).ThenInclude(s => s!.Department)
+        var rows = await db.Users.AsNoTracking().Include(u => u.Roles).ThenInclude(r => r.Role).Include(u => u.Staff).ThenInclude(s => s!.Department)
             .OrderBy(u => u.UserName).ToListAsync();
-        return rows.Select(u => new AccountRow(u.Id, u.UserName, u.DisplayName, u.Staff?.Department?.Name,
-            u.Roles.Select(r => r.Role).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(), u.IsDisabled, u.LockoutEnd)).ToList();
+        return rows.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Staff?.Department?.Name,
+            u.Roles.Select(r => r.Role!.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(), u.IsDisabled, u.LockoutEnd)).ToList();
     }
 
     public sealed class NewAccount
@@ -46,7 +52,9 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
         var employeeNo = input.EmployeeNo.Trim();
         if (!employeeNo.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             return OpResult.FailOn(nameof(NewAccount.EmployeeNo), "工号只能包含字母、数字、-、_ 和 .。");
-        var passwordCheck = await CheckPasswordAsync(input.Password, employeeNo);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope);
+        var passwordCheck = await CheckPasswordAsync(users, input.Password, employeeNo);
         if (!passwordCheck.Succeeded) return passwordCheck with { Field = nameof(NewAccount.Password) };
 
         await using var db = dbFactory.CreateDbContext();
@@ -67,7 +75,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
             NormalizedUserName = users.NormalizeName(employeeNo),
             DisplayName = staff.Name,
             StaffId = staff.Id,
-            Roles = input.Roles.Select(r => new AppUserRole { Role = r }).ToList(),
+            Roles = input.Roles.Select(Auth.Roles.Of).ToList(),
         };
         user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
         db.Users.Add(user);
@@ -80,6 +88,8 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
     {
         if (roles.Count == 0) return OpResult.Fail("请至少选择一个角色。");
         if (!roles.All(Roles.All.Contains)) return OpResult.Fail("角色无效。");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope);
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return OpResult.Fail("账号不存在。");
         var current = await users.GetRolesAsync(user);
@@ -92,9 +102,11 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
 
     public async Task<OpResult> ResetPasswordAsync(int userId, string newPassword)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope);
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return OpResult.Fail("账号不存在。");
-        var check = await CheckPasswordAsync(newPassword, user.UserName);
+        var check = await CheckPasswordAsync(users, newPassword, user.UserName!);
         if (!check.Succeeded) return check;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
@@ -107,6 +119,8 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
     /// <summary>Disables or re-enables an account; disabling also ends its sessions within a minute.</summary>
     public async Task<OpResult> SetDisabledAsync(int userId, bool disabled, string actingUserName)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope);
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return OpResult.Fail("账号不存在。");
         if (disabled && string.Equals(user.UserName, actingUserName, StringComparison.OrdinalIgnoreCase))
@@ -119,7 +133,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
         return OpResult.Ok;
     }
 
-    private async Task<OpResult> CheckPasswordAsync(string? password, string userName)
+    private static async Task<OpResult> CheckPasswordAsync(UserManager<AppUser> users, string? password, string userName)
     {
         if (string.IsNullOrEmpty(password) || password.Length < 8) return OpResult.Fail("密码至少需要 8 个字符。");
         if (password.Length > 128) return OpResult.Fail("密码不能超过 128 个字符。");

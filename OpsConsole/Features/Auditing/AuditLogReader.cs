@@ -73,7 +73,7 @@ public sealed class AuditLogReader(IDbContextFactory<OpsDbContext> dbFactory, Ce
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
             var person = filter.Person.Trim();
-            var names = await db.Users.Where(u => u.DisplayName.Contains(person)).Select(u => u.UserName).Take(50).ToListAsync(ct);
+            var names = await db.Users.Where(u => u.DisplayName.Contains(person)).Select(u => u.UserName ?? "").Take(50).ToListAsync(ct);
             query = query.Where(a => a.Actor == person || names.Contains(a.Actor));
         }
         if (filter.From is { } from) query = query.Where(a => a.At >= StartOf(from));
@@ -92,8 +92,8 @@ public sealed class AuditLogReader(IDbContextFactory<OpsDbContext> dbFactory, Ce
     private async Task<IReadOnlyList<AuditRow>> ReadableAsync(OpsDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var actors = entries.Select(e => e.Actor).Where(a => a.Length > 0).Distinct().ToList();
-        var names = await db.Users.Where(u => actors.Contains(u.UserName)).Select(u => new { u.UserName, u.DisplayName })
-            .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, ct);
+        var names = (await db.Users.Where(u => u.UserName != null && actors.Contains(u.UserName)).Select(u => new { u.UserName, u.DisplayName })
+            .ToListAsync(ct)).ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
         return entries.Select(e =>
         {
             var changes = Changes(e, clock.TimeZone);

@@ -56,9 +56,9 @@ public sealed class HomeQueries(IDbContextFactory<OpsDbContext> dbFactory)
     {
         await using var db = dbFactory.CreateDbContext();
         var staff = await db.Staff.AsNoTracking().Include(s => s.Department).OrderBy(s => s.EmployeeNo).ToListAsync();
-        var users = await db.Users.AsNoTracking().Include(u => u.Roles).Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value);
+        var users = await db.Users.AsNoTracking().Include(u => u.Roles).ThenInclude(r => r.Role).Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value);
         return staff.Select(s => users.TryGetValue(s.Id, out var u)
-            ? new DirectoryRow(s, u.UserName, u.Roles.Select(r => r.Role).ToList(), u.IsDisabled)
+            ? new DirectoryRow(s, u.UserName, u.Roles.Select(r => r.Role!.Name!).ToList(), u.IsDisabled)
             : new DirectoryRow(s, null, [], false)).ToList();
     }
 }
