@@ -95,13 +95,32 @@ public class Evaluation
     }
 }
 
-public enum RectificationState { Open, Closed }
+public enum RectificationState
+{
+    /// <summary>Opened by the bad rating, not yet given to anyone.</summary>
+    Open,
+    /// <summary>Given to the department's chief representative or the staff member.</summary>
+    Assigned,
+    /// <summary>回访 done: the applicant was called back.</summary>
+    CalledBack,
+    Closed,
+}
 
-/// <summary>整改: the follow-up a bad rating demands, due within 15 working days. Its full workflow comes later.</summary>
+/// <summary>误评/不实差评 申诉复核: the staff side says the rating was wrong; a manager decides.</summary>
+public enum MisratingAppealState { None, Pending, Upheld, Rejected }
+
+/// <summary>
+/// 整改: the follow-up a bad rating demands. Assigned to the chief representative or the staff member,
+/// the applicant called back (回访: who, when, outcome, satisfied or not), the fix recorded with its
+/// evidence, closed within 15 working days on the center calendar (overdue after that, escalated like a
+/// card). The staff side may appeal a misrating; a manager upholds it (the rating no longer counts and
+/// the rectification closes) or rejects it (the work goes on).
+/// </summary>
 public class Rectification
 {
     public const int WorkingDaysAllowed = 15;
     public const int SummaryMaxLength = 2000;
+    public const int NoteMaxLength = 1000;
 
     private Rectification() { }
 
@@ -124,18 +143,107 @@ public class Rectification
     public DateTimeOffset OpenedAt { get; private set; }
     public DateOnly Deadline { get; private set; }
     public RectificationState State { get; private set; }
+    public int? AssignedToStaffId { get; private set; }
+    public DateTimeOffset? AssignedAt { get; private set; }
+    public int? CalledBackBy { get; private set; }
+    public DateTimeOffset? CalledBackAt { get; private set; }
+    public string? CallbackOutcome { get; private set; }
+    public bool? ApplicantSatisfied { get; private set; }
+    /// <summary>The fix (整改措施和结果).</summary>
     public string? Summary { get; private set; }
+    public long? EvidenceFileId { get; private set; }
+    public int? ClosedBy { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    public MisratingAppealState Appeal { get; private set; }
+    public string? AppealReason { get; private set; }
+    public int? AppealedBy { get; private set; }
+    public DateTimeOffset? AppealedAt { get; private set; }
+    public string? AppealDecisionNote { get; private set; }
+    public int? AppealDecidedBy { get; private set; }
+    public DateTimeOffset? AppealDecidedAt { get; private set; }
 
-    public bool IsOverdue(DateOnly today) => State == RectificationState.Open && today > Deadline;
+    public bool IsClosed => State == RectificationState.Closed;
 
-    public void Close(string summary, DateTimeOffset at)
+    public bool IsOverdue(DateOnly today) => !IsClosed && today > Deadline;
+
+    /// <summary>Closed after its deadline (a deduction item: 整改逾期).</summary>
+    public bool ClosedLate => ClosedAt is { } closed && DateOnly.FromDateTime(closed.DateTime) > Deadline && Appeal != MisratingAppealState.Upheld;
+
+    /// <summary>Whether the bad rating behind it still counts (not when a misrating appeal was upheld).</summary>
+    public bool RatingCounts => Appeal != MisratingAppealState.Upheld;
+
+    public void Assign(int toStaffId, DateTimeOffset at)
     {
-        if (State == RectificationState.Closed) throw new DomainException(QueueingErrors.RectificationClosed);
-        summary = summary?.Trim() ?? "";
-        if (summary.Length is 0 or > SummaryMaxLength) throw new DomainException(QueueingErrors.SummaryRequired);
-        State = RectificationState.Closed;
-        Summary = summary;
+        RequireOpen(at);
+        if (toStaffId <= 0) throw new DomainException(QueueingErrors.InvalidWindowOrStaff);
+        AssignedToStaffId = toStaffId;
+        AssignedAt = at;
+        if (State == RectificationState.Open) State = RectificationState.Assigned;
+    }
+
+    /// <summary>回访: the applicant was called back.</summary>
+    public void RecordCallback(int calledBy, string outcome, bool applicantSatisfied, DateTimeOffset at)
+    {
+        RequireOpen(at);
+        if (calledBy <= 0) throw new DomainException(QueueingErrors.InvalidWindowOrStaff);
+        CallbackOutcome = Text(outcome, NoteMaxLength, QueueingErrors.CallbackRequired);
+        CalledBackBy = calledBy;
+        CalledBackAt = at;
+        ApplicantSatisfied = applicantSatisfied;
+        State = RectificationState.CalledBack;
+    }
+
+    /// <summary>Closes with the fix and its evidence; the applicant must have been called back first.</summary>
+    public void Close(string summary, long? evidenceFileId, int closedBy, DateTimeOffset at)
+    {
+        RequireOpen(at);
+        if (State != RectificationState.CalledBack) throw new DomainException(QueueingErrors.CallbackFirst);
+        Summary = Text(summary, SummaryMaxLength, QueueingErrors.SummaryRequired);
+        EvidenceFileId = evidenceFileId;
+        ClosedBy = closedBy;
         ClosedAt = at;
+        State = RectificationState.Closed;
+    }
+
+    /// <summary>误评申诉: once per rectification, while it is open.</summary>
+    public void AppealMisrating(string reason, int appealedBy, DateTimeOffset at)
+    {
+        RequireOpen(at);
+        if (Appeal != MisratingAppealState.None) throw new DomainException(QueueingErrors.AppealAlreadyMade);
+        AppealReason = Text(reason, NoteMaxLength, QueueingErrors.AppealReasonRequired);
+        AppealedBy = appealedBy;
+        AppealedAt = at;
+        Appeal = MisratingAppealState.Pending;
+    }
+
+    /// <summary>Upheld: the rating no longer counts and the rectification closes. Rejected: the work goes on.</summary>
+    public void DecideAppeal(bool uphold, string note, int managerStaffId, DateTimeOffset at)
+    {
+        if (Appeal != MisratingAppealState.Pending) throw new DomainException(QueueingErrors.NoPendingAppeal);
+        AppealDecisionNote = Text(note, NoteMaxLength, QueueingErrors.AppealReasonRequired);
+        AppealDecidedBy = managerStaffId;
+        AppealDecidedAt = at;
+        Appeal = uphold ? MisratingAppealState.Upheld : MisratingAppealState.Rejected;
+        if (uphold)
+        {
+            Summary = AppealDecisionNote;
+            ClosedBy = managerStaffId;
+            ClosedAt = at;
+            State = RectificationState.Closed;
+        }
+    }
+
+    private void RequireOpen(DateTimeOffset at)
+    {
+        if (IsClosed) throw new DomainException(QueueingErrors.RectificationClosed);
+        if (at < OpenedAt) throw new DomainException(QueueingErrors.TimeWentBackwards);
+    }
+
+    private static string Text(string? value, int max, string missing)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0) throw new DomainException(missing);
+        if (text.Length > max) throw new DomainException(QueueingErrors.CommentTooLong);
+        return text;
     }
 }

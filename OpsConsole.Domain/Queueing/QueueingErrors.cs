@@ -47,4 +47,9 @@ public static class QueueingErrors
     public const string CommentTooLong = "evaluation.comment_too_long";
     public const string RectificationClosed = "rectification.already_closed";
     public const string SummaryRequired = "rectification.summary_required";
+    public const string CallbackRequired = "rectification.callback_required";
+    public const string CallbackFirst = "rectification.callback_first";
+    public const string AppealReasonRequired = "rectification.appeal_reason_required";
+    public const string AppealAlreadyMade = "rectification.appeal_already_made";
+    public const string NoPendingAppeal = "rectification.no_pending_appeal";
 }

@@ -89,15 +89,39 @@ public class EvaluationTests
     }
 
     [Fact]
-    public void ClosedRectificationIsNeitherOverdueNorClosedTwice()
+    public void ARectificationIsAssignedCalledBackAndClosedWithItsFixOnce()
     {
         var rectification = Evaluation.Submit(CompletedTicket(), SatisfactionLevel.Dissatisfied,
             [EvaluationReason.Unskilled], null, At(9, 21), _calendar).Rectification!;
 
-        Assert.Throws<DomainException>(() => rectification.Close(" ", At(10, 0)));
-        rectification.Close("已回访，加强业务培训", At(10, 0));
+        rectification.Assign(30, At(9, 30));
+        Assert.Equal(RectificationState.Assigned, rectification.State);
+        Assert.Equal(QueueingErrors.CallbackFirst, Assert.Throws<DomainException>(() => rectification.Close("已整改", null, 30, At(10, 0))).Message);
+        Assert.Equal(QueueingErrors.CallbackRequired, Assert.Throws<DomainException>(() => rectification.RecordCallback(30, " ", true, At(10, 0))).Message);
+        rectification.RecordCallback(30, "电话回访，申请人表示理解", applicantSatisfied: true, At(10, 0));
+        Assert.Throws<DomainException>(() => rectification.Close(" ", null, 30, At(10, 5)));
+        rectification.Close("已回访，加强业务培训", evidenceFileId: 12, closedBy: 30, At(10, 10));
 
-        Assert.False(rectification.IsOverdue(new DateOnly(2027, 1, 1)));
-        Assert.Throws<DomainException>(() => rectification.Close("again", At(11, 0)));
+        Assert.Equal((RectificationState.Closed, false, true), (rectification.State, rectification.IsOverdue(new DateOnly(2027, 1, 1)), rectification.RatingCounts));
+        Assert.False(rectification.ClosedLate);
+        Assert.Equal(QueueingErrors.RectificationClosed, Assert.Throws<DomainException>(() => rectification.Close("again", null, 30, At(11, 0))).Message);
+    }
+
+    [Fact]
+    public void AnUpheldMisratingAppealClosesTheRectificationAndTheRatingNoLongerCounts()
+    {
+        var upheld = Evaluation.Submit(CompletedTicket(), SatisfactionLevel.VeryDissatisfied,
+            [EvaluationReason.PoorAttitude], null, At(9, 21), _calendar).Rectification!;
+        upheld.AppealMisrating("申请人误按，已当场说明", 21, At(9, 30));
+        Assert.Equal(QueueingErrors.AppealAlreadyMade, Assert.Throws<DomainException>(() => upheld.AppealMisrating("再次", 21, At(9, 31))).Message);
+        upheld.DecideAppeal(uphold: true, "监控核实为误评", 3, At(10, 0));
+        Assert.Equal((RectificationState.Closed, false, MisratingAppealState.Upheld), (upheld.State, upheld.RatingCounts, upheld.Appeal));
+
+        var rejected = Evaluation.Submit(CompletedTicket(), SatisfactionLevel.Dissatisfied,
+            [EvaluationReason.LongWait], null, At(9, 21), _calendar).Rectification!;
+        rejected.AppealMisrating("等候时间并不长", 21, At(9, 30));
+        rejected.DecideAppeal(uphold: false, "叫号记录显示等候 52 分钟", 3, At(10, 0));
+        Assert.Equal((RectificationState.Open, true), (rejected.State, rejected.RatingCounts));
+        Assert.Equal(QueueingErrors.NoPendingAppeal, Assert.Throws<DomainException>(() => rejected.DecideAppeal(true, "改判", 3, At(10, 1))).Message);
     }
 }
