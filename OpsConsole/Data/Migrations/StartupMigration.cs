@@ -43,13 +43,31 @@ public static class StartupMigration
                     $" (The database {database.Describe()} is newer than this build: it has migrations this build does not know ({string.Join(", ", unknown)}). Start a build at least as new as the database.)");
             }
             if (!migrate) return [];
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
+            // Nodes starting together migrate one at a time (PostgreSQL): the next finds nothing pending.
+            var postgres = database.Provider == DatabaseProvider.Postgres;
+            if (postgres)
             {
-                log.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, database.Provider, string.Join(", ", pending));
-                await db.Database.MigrateAsync(ct);
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7002, 1)", ct);
             }
-            return pending;
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0)
+                {
+                    log.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, database.Provider, string.Join(", ", pending));
+                    await db.Database.MigrateAsync(ct);
+                }
+                return pending;
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7002, 1)", CancellationToken.None);
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
         }
         catch (DbException ex)
         {

@@ -1578,14 +1578,61 @@ namespace OpsConsole.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("AppealDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AppealDecidedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AppealedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ApplicantSatisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AssignedToStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CallbackOutcome")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CalledBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CalledBackBy")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedBy")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
                     b.Property<int>("EvaluationId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("EvidenceFileId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");

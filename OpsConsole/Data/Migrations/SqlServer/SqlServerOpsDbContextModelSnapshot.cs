@@ -1581,14 +1581,61 @@ namespace OpsConsole.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("AppealDecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("AppealDecidedBy")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("AppealedBy")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("ApplicantSatisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("AssignedToStaffId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CallbackOutcome")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("CalledBackAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("CalledBackBy")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ClosedBy")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
                     b.Property<int>("EvaluationId")
                         .HasColumnType("int");
+
+                    b.Property<long?>("EvidenceFileId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");

@@ -1517,13 +1517,60 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Appeal")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppealDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppealDecidedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppealedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ApplicantSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignedToStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallbackOutcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalledBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CalledBackBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvidenceFileId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OpenedAt")

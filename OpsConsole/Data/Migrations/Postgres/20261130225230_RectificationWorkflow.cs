@@ -1,0 +1,185 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpsConsole.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RectificationWorkflow : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Appeal",
+                table: "Rectifications",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "None");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AppealDecidedAt",
+                table: "Rectifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AppealDecidedBy",
+                table: "Rectifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealDecisionNote",
+                table: "Rectifications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealReason",
+                table: "Rectifications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AppealedAt",
+                table: "Rectifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AppealedBy",
+                table: "Rectifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ApplicantSatisfied",
+                table: "Rectifications",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AssignedAt",
+                table: "Rectifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AssignedToStaffId",
+                table: "Rectifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CallbackOutcome",
+                table: "Rectifications",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CalledBackAt",
+                table: "Rectifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CalledBackBy",
+                table: "Rectifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ClosedBy",
+                table: "Rectifications",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "EvidenceFileId",
+                table: "Rectifications",
+                type: "bigint",
+                nullable: true);
+
+
+            // Rows from before the workflow have had no misrating appeal ("None": the enum is stored by name). The model
+            // has no default (new rows always carry the state), so the default goes again, as on a database made from empty.
+            migrationBuilder.AlterColumn<string>(
+                name: "Appeal",
+                table: "Rectifications",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40,
+                oldDefaultValue: "None");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Appeal",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealDecidedAt",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealDecidedBy",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealDecisionNote",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealReason",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealedAt",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AppealedBy",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "ApplicantSatisfied",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedAt",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedToStaffId",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "CallbackOutcome",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "CalledBackAt",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "CalledBackBy",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedBy",
+                table: "Rectifications");
+
+            migrationBuilder.DropColumn(
+                name: "EvidenceFileId",
+                table: "Rectifications");
+        }
+    }
+}
