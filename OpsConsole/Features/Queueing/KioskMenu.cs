@@ -110,6 +110,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
             "还未到签到时间：请在预约时段开始前 30 分钟内签到。" => "booking_too_early",
             "已超过预约时段 15 分钟，预约作废，请取普通号。" => "booking_too_late",
             "该预约已取消或已失效。" => "booking_cancelled",
+            IssueOutcome.KeyReused => "idempotency_key_reused",
             _ => "refused",
         };
     }
