@@ -47,6 +47,7 @@ public static class HostingExtensions
         services.AddFeatures();
         services.AddDisplays();
         services.AddMemoryDiagnostics();
+        services.AddPublicRateLimits(builder.Configuration);
         services.AddSingleton(builder.Configuration.GetSection(SetupOptions.Section).Get<SetupOptions>() ?? new SetupOptions());
         services.AddScoped<FirstStart>();
         services.AddScoped<DatabaseInitializer>();
@@ -78,6 +79,7 @@ public static class HostingExtensions
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

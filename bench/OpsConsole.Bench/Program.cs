@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|public|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -13,6 +13,9 @@ switch (command)
     case "circuits":
         Print(await CircuitBench.RunAsync());
         return 0;
+    case "public":
+        Print(await PublicPageBench.RunAsync());
+        return 0;
     case "monitor":
         Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
@@ -23,7 +26,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|all]");
         return 2;
 }
 

@@ -51,6 +51,10 @@ public sealed class DeviceAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>Whether the request carries a device token at all (header or cookie); says nothing about its validity.</summary>
+    public static bool HasCredential(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || request.Cookies.ContainsKey(CookieName);
+
     private string? BearerToken()
     {
         var header = Request.Headers.Authorization.ToString();

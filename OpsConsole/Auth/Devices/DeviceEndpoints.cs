@@ -26,7 +26,7 @@ public static class DeviceEndpoints
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(3650),
             });
             return Results.LocalRedirect(HomeOf(device));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(PublicRateLimits.Policy);
     }
 
     /// <summary>The page a browser-based device shows.</summary>

@@ -32,8 +32,9 @@ public static class KioskEndpoints
     public static void MapKioskEndpoints(this WebApplication app)
     {
         var kiosk = app.MapGroup("/api/kiosk").RequireAuthorization(KioskDevice);
-        kiosk.MapGet("/queues", async (KioskMenu menu, CancellationToken ct) =>
-            Results.Json((await menu.QueuesAsync(ct)).Select(q => new QueueDto(q.Code, q.Prefix.Value, q.Name, q.Waiting,
+        // From the shared snapshot (rebuilt at most once a second): many kiosks poll this.
+        kiosk.MapGet("/queues", async (PublicQueueSnapshot snapshot) =>
+            Results.Json((await snapshot.KioskQueuesAsync()).Select(q => new QueueDto(q.Code, q.Prefix.Value, q.Name, q.Waiting,
                 WaitText.Minutes(q.EstimatedWait), q.Issuing, q.ReasonDetail is { Length: > 0 } d ? string.Format(CultureInfo.InvariantCulture, "该业务暂停取号：{0}", d) : q.Reason, q.ReasonCode)), ApiProblems.JsonOptions));
         kiosk.MapPost("/tickets", IssueAsync);
 
