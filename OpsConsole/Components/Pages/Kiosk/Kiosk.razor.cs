@@ -68,8 +68,14 @@ public sealed partial class Kiosk
 
     private async Task LoadAsync() => zones = KioskMenu.ByZone(await Menu.QueuesAsync());
 
-    private Task OnHallEvent(HallEvent e) =>
-        e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged or HallResync ? RefreshAsync() : Task.CompletedTask;
+    private Task OnHallEvent(HallEvent e) => e switch
+    {
+        // This kiosk was revoked: it stops at once rather than at the next revalidation.
+        DeviceRevoked revoked when revoked.DeviceId == deviceId =>
+            InvokeAsync(() => Nav.NavigateTo(DeviceAuthenticationHandler.StoppedPath, forceLoad: true)),
+        TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged or HallResync => RefreshAsync(),
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>Reloads the menu soon, a burst of events coalescing into one reload.</summary>
     private Task RefreshAsync()
