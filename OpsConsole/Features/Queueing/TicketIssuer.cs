@@ -124,8 +124,10 @@ public sealed class TicketIssuer(
         var capacity = await capacities.GetAsync(db, queue.Id, ct);
         var wait = WaitForecast.Estimate(read.Waiting, capacity.WindowsServing, capacity.MeanService);
         // Green-channel tickets are issued by a manager on purpose: caps and forecasts do not apply.
+        // A kiosk ticket for a queue no open window serves would wait for nobody (issue 14 #11): refused; a manager's
+        // green channel and a booked appointment are promised, so they are issued and wait for the first window.
         var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
-            channel == TicketChannel.ManagerIssued ? null : wait);
+            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0);
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
