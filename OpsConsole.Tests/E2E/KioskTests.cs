@@ -117,6 +117,18 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
     }
 
     [Fact]
+    public async Task AQueueThatNoOpenWindowServesSaysSoOnTheKiosk()
+    {
+        await TestQueues.AddAsync(fx.App, "XWCK", "XW", "无人值守业务");
+        var page = await KioskAsync(1920, 1080);
+
+        var tile = page.Locator("[data-testid=queue-tile][data-queue=XWCK]");
+        await Assertions.Expect(tile).ToBeDisabledAsync();
+        await Assertions.Expect(tile.Locator("[data-testid=queue-reason]")).ToHaveTextAsync("暂无窗口办理此业务，请咨询导办台。");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AStoppedQueueLooksUnavailableAndACheckInErrorIsReadable()
     {
         await using (var db = fx.App.CreateDbContext())
