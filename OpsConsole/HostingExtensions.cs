@@ -25,6 +25,7 @@ public static class HostingExtensions
         // Serve wwwroot and the npm assets from the build output too when the app runs from
         // bin/ outside Development (run.sh, tests); a no-op for published output.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddOpsLogging();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source).
@@ -56,6 +57,7 @@ public static class HostingExtensions
 
     public static WebApplication UseOpsConsole(this WebApplication app)
     {
+        app.UseOpsRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -88,7 +88,7 @@ public sealed class BackupTests
         Assert.True(File.Exists(dll), $"{dll} is built with the solution");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll }.Concat(command).Concat(["--Database:Provider", "Sqlite", "--Database:ConnectionString", connectionString,
-                     "--Setup:AllowDemoDefaults", "true", "--Logging:LogLevel:Default", "Warning"]))
+                     "--Setup:AllowDemoDefaults", "true", "--Logging:LogLevel:Default", "Warning", "--Logs:Directory", ""]))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -58,6 +58,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         // Every test client comes from one address; the tests of the anonymous limit set their own.
         builder.UseSetting("RateLimiting:PermitLimit", "1000000");
+        // No log files from tests (the logging test asks for its own folder).
+        builder.UseSetting("Logs:Directory", "");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureServices(_services);
     }

@@ -60,6 +60,7 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error";
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None";
         builder.Configuration["Urls"] = "http://127.0.0.1:0";
+        builder.Configuration["Logs:Directory"] = "";
         foreach (var (key, value) in settings ?? []) builder.Configuration[key] = value;
         OpsConsole.HostingExtensions.AddOpsConsole(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new RunningClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)))));
