@@ -25,6 +25,7 @@ public static class HostingExtensions
         // Serve wwwroot and the npm assets from the build output too when the app runs from
         // bin/ outside Development (run.sh, tests); a no-op for published output.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddOpsLogging();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source).
@@ -47,6 +48,7 @@ public static class HostingExtensions
         services.AddFeatures();
         services.AddDisplays();
         services.AddMemoryDiagnostics();
+        services.AddPublicRateLimits(builder.Configuration);
         services.AddSingleton(builder.Configuration.GetSection(SetupOptions.Section).Get<SetupOptions>() ?? new SetupOptions());
         services.AddScoped<FirstStart>();
         services.AddScoped<DatabaseInitializer>();
@@ -55,6 +57,7 @@ public static class HostingExtensions
 
     public static WebApplication UseOpsConsole(this WebApplication app)
     {
+        app.UseOpsRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -78,6 +81,7 @@ public static class HostingExtensions
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

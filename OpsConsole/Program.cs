@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOpsConsole();
 
 var app = builder.Build();
+if (await app.RunCommandLineToolsAsync(args)) return;
 await app.InitializeDatabaseAsync();
 app.UseOpsConsole();
 app.Run();

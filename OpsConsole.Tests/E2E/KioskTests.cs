@@ -78,6 +78,57 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
     }
 
     [Fact]
+    public async Task AfterACrashBetweenCommitAndAnswerTheReloadedKioskPrintsTheCommittedTicketNotASecond()
+    {
+        var page = await KioskAsync(1280, 1024);
+        // As the page leaves it before asking: the request's key. The server commits, and the answer never arrives.
+        const string key = "e2e-unanswered-request";
+        await page.EvaluateAsync("k => localStorage.setItem('opsconsole.kiosk.pendingRequest', JSON.stringify({ key: k, at: Date.now() }))", key);
+        using var api = new HttpClient { BaseAddress = new Uri(fx.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DemoDevices.KioskToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/tickets")
+        {
+            Content = new StringContent("""{ "queue": "BDC" }""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        var committed = System.Text.Json.JsonDocument.Parse(await (await api.SendAsync(request)).Content.ReadAsStringAsync())
+            .RootElement.GetProperty("number").GetString()!;
+        int Count(OpsDbContext db) => db.Set<Ticket>().Count();
+        int before;
+        await using (var db = fx.App.CreateDbContext()) before = Count(db);
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=issued-number]")).ToHaveTextAsync(committed);
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('opsconsole.kiosk.pendingRequest')"));
+        await using (var db = fx.App.CreateDbContext()) Assert.Equal(before, Count(db));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAnsweredRequestLeavesNoKeyBehind()
+    {
+        var page = await KioskAsync(1280, 1024);
+        await page.ClickAsync("[data-testid=queue-tile][data-queue=BDC]");
+        await page.ClickAsync("[data-testid=skip-id]");
+        await Assertions.Expect(page.Locator("[data-testid=issued-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^A\\d{3}$"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('opsconsole.kiosk.pendingRequest')"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AQueueThatNoOpenWindowServesSaysSoOnTheKiosk()
+    {
+        await TestQueues.AddAsync(fx.App, "XWCK", "XW", "无人值守业务");
+        var page = await KioskAsync(1920, 1080);
+
+        var tile = page.Locator("[data-testid=queue-tile][data-queue=XWCK]");
+        await Assertions.Expect(tile).ToBeDisabledAsync();
+        await Assertions.Expect(tile.Locator("[data-testid=queue-reason]")).ToHaveTextAsync("暂无窗口办理此业务，请咨询导办台。");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AStoppedQueueLooksUnavailableAndACheckInErrorIsReadable()
     {
         await using (var db = fx.App.CreateDbContext())

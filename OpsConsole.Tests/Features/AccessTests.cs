@@ -54,6 +54,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/counter"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
         ["/kiosk"] = [DeviceOnly],
         ["/t/{Code}"] = [Anyone],
+        ["/device/stopped"] = [Anyone],
         ["/appointments"] = AllRoles,
         ["/green-channel"] = ManagerRoles,
     };

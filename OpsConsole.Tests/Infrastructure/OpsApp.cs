@@ -61,6 +61,10 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("Setup:AllowDemoDefaults", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        // Every test client comes from one address; the tests of the anonymous limit set their own.
+        builder.UseSetting("RateLimiting:PermitLimit", "1000000");
+        // No log files from tests (the logging test asks for its own folder).
+        builder.UseSetting("Logs:Directory", "");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Every app runs on a pinned date unless the test brings its own clock (next line wins).
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

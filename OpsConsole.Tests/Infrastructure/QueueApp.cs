@@ -57,8 +57,12 @@ public sealed class QueueApp : IAsyncDisposable
         return await db.Set<ServiceQueue>().AsNoTracking().SingleAsync(q => q.Code == code);
     }
 
-    /// <summary>Adds a queue open 09:00–12:00 and 13:00–17:00 (the demo center's hours).</summary>
-    public Task<ServiceQueue> AddQueueAsync(string code, string prefix, string name) => TestQueues.AddAsync(App, code, prefix, name);
+    /// <summary>
+    /// Adds a queue open 09:00–12:00 and 13:00–17:00 (the demo center's hours); with <paramref name="routeToWindow"/> that
+    /// window (staffed in the demo: 1–3) serves it, so the kiosk issues for it.
+    /// </summary>
+    public Task<ServiceQueue> AddQueueAsync(string code, string prefix, string name, int? routeToWindow = null) =>
+        TestQueues.AddAsync(App, code, prefix, name, routeToWindow);
 
     /// <summary>The window (number) and the staff member signed in there by the demo seed.</summary>
     public async Task<(int WindowId, int StaffId)> StaffedWindowAsync(int number)

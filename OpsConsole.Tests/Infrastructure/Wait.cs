@@ -12,4 +12,15 @@ public static class Wait
             await Task.Delay(20);
         }
     }
+
+    /// <summary>The same for a condition that must ask the app (an HTTP request, a query).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("still waiting for " + what());
+            await Task.Delay(20);
+        }
+    }
 }

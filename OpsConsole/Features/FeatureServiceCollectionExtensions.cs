@@ -46,6 +46,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         services.AddScoped<CounterChoices>();
         services.AddScoped<KioskMenu>();
+        services.AddSingleton<PublicQueueSnapshot>();
         services.AddScoped<AppointmentBook>();
         services.AddScoped<QueueEditor>();
         services.AddSingleton<Realtime.HallEvents>();

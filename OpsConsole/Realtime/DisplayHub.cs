@@ -13,7 +13,7 @@ namespace OpsConsole.Realtime;
 /// <see cref="Snapshot"/> after each (re)connection to resync.
 /// </summary>
 [Authorize(Policy = Policy)]
-public sealed class DisplayHub(DisplayQueries queries, DisplayBroadcaster broadcaster) : Hub
+public sealed class DisplayHub(DisplayQueries queries, DisplayBroadcaster broadcaster, DeviceConnections connections) : Hub
 {
     public const string Path = "/hubs/display";
     public const string Policy = "Device:Display";
@@ -35,7 +35,14 @@ public sealed class DisplayHub(DisplayQueries queries, DisplayBroadcaster broadc
                 Context.Abort();
                 return;
         }
+        if (Context.User!.DeviceId() is { } deviceId) connections.Opened(deviceId, Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Everything the caller's screen shows, as of now.</summary>

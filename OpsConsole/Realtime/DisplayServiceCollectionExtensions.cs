@@ -17,6 +17,7 @@ public static class DisplayServiceCollectionExtensions
         services.AddScoped<DisplayQueries>();
         services.AddScoped<EvaluationDesk>();
         services.AddSingleton<DisplayBroadcaster>();
+        services.AddSingleton<DeviceConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<DisplayBroadcaster>());
         return services;
     }

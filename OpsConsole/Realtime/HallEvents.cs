@@ -13,6 +13,7 @@ namespace OpsConsole.Realtime;
 [JsonDerivedType(typeof(QueueChanged), "queue-changed")]
 [JsonDerivedType(typeof(NoticePublished), "notice")]
 [JsonDerivedType(typeof(HallResync), "resync")]
+[JsonDerivedType(typeof(DeviceRevoked), "device-revoked")]
 public abstract record HallEvent(DateTimeOffset At);
 
 /// <summary>A ticket was issued (kiosk, appointment, manager).</summary>
@@ -29,6 +30,9 @@ public sealed record WindowChanged(DateTimeOffset At, int WindowId) : HallEvent(
 
 /// <summary>A queue's settings or issuing state changed.</summary>
 public sealed record QueueChanged(DateTimeOffset At, int QueueId) : HallEvent(At);
+
+/// <summary>A hall device's token was revoked: its connections and pages close at once, on every node.</summary>
+public sealed record DeviceRevoked(DateTimeOffset At, int DeviceId) : HallEvent(At);
 
 /// <summary>A notice for the lobby displays.</summary>
 public sealed record NoticePublished(DateTimeOffset At, string Text) : HallEvent(At);

@@ -21,7 +21,8 @@ internal sealed class BenchHost : IAsyncDisposable
         _pgAdmin = pgAdmin;
     }
 
-    public static async Task<BenchHost> StartAsync(string provider, bool history = false, bool startHostedServices = false)
+    public static async Task<BenchHost> StartAsync(string provider, bool history = false, bool startHostedServices = false,
+        Dictionary<string, string?>? settings = null, bool serveHttp = false)
     {
         string connection;
         string? dir = null, pgDb = null;
@@ -44,7 +45,12 @@ internal sealed class BenchHost : IAsyncDisposable
             Directory.CreateDirectory(dir);
             connection = $"Data Source={Path.Combine(dir, "bench.db")}";
         }
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
+            // The app's static web assets manifests (copied next to the bench) are named after it.
+            ApplicationName = serveHttp ? "OpsConsole" : null,
+        });
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["Database:ConnectionString"] = connection;
         builder.Configuration["Database:SeedDemoHistory"] = history ? "true" : "false";
@@ -54,10 +60,13 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error";
         builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None";
         builder.Configuration["Urls"] = "http://127.0.0.1:0";
+        builder.Configuration["Logs:Directory"] = "";
+        foreach (var (key, value) in settings ?? []) builder.Configuration[key] = value;
         OpsConsole.HostingExtensions.AddOpsConsole(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new RunningClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)))));
         var app = builder.Build();
         await OpsConsole.HostingExtensions.InitializeDatabaseAsync(app);
+        if (serveHttp) OpsConsole.HostingExtensions.UseOpsConsole(app);
         if (startHostedServices) await app.StartAsync();
         return new BenchHost(app, dir, pgDb, pgAdmin);
     }

@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -17,6 +17,9 @@ switch (command)
     case "circuits":
         Print(await CircuitBench.RunAsync());
         return 0;
+    case "public":
+        Print(await PublicPageBench.RunAsync());
+        return 0;
     case "monitor":
         Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
@@ -27,7 +30,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 

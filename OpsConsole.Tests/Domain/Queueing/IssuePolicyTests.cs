@@ -72,4 +72,13 @@ public class IssuePolicyTests
 
         Assert.Equal(IssueRefusal.QueueClosed, IssuePolicy.Decide(queue, At(18, 0), 5, TimeSpan.FromHours(9)).Refusal);
     }
+
+    [Fact]
+    public void AQueueNoOpenWindowServesIsRefusedAfterTheCapAndBeforeTheForecast()
+    {
+        Assert.Equal(IssueRefusal.NoWindowServing, IssuePolicy.Decide(Queue(), At(10, 0), 0, null, windowOpen: false).Refusal);
+        Assert.Equal(IssueRefusal.DailyCapReached, IssuePolicy.Decide(Queue(dailyCap: 5), At(10, 0), 5, null, windowOpen: false).Refusal);
+        Assert.Equal(IssueRefusal.OutsideOpeningHours, IssuePolicy.Decide(Queue(), At(8, 0), 0, null, windowOpen: false).Refusal);
+        Assert.True(IssuePolicy.Decide(Queue(), At(10, 0), 0, TenMinutes, windowOpen: true).IsAllowed);
+    }
 }

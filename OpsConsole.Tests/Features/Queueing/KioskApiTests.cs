@@ -83,7 +83,7 @@ public sealed class KioskApiTests : IAsyncLifetime
     [Fact]
     public async Task ATwoLetterQueueIsListedIssuedByItsPrefixAndShownOnTheStatusPage()
     {
-        await app.AddQueueAsync("BDDY", "BD", "不动产抵押");
+        await app.AddQueueAsync("BDDY", "BD", "不动产抵押", routeToWindow: 1);
         var listed = (await BodyAsync(await Client().GetAsync("/api/kiosk/queues"))).EnumerateArray().Single(q => q.GetProperty("code").GetString() == "BDDY");
         Assert.Equal("BD", listed.GetProperty("prefix").GetString());
 
@@ -94,6 +94,25 @@ public sealed class KioskApiTests : IAsyncLifetime
 
         var html = await (await Client(token: null).GetAsync(new Uri(ticket.GetProperty("statusUrl").GetString()!).PathAndQuery)).Content.ReadAsStringAsync();
         Assert.Contains("BD001", html);
+    }
+
+    [Fact]
+    public async Task AQueueNoOpenWindowServesIsListedAsSuchAndRefusedWithNoWindowWhileAServedOneIssues()
+    {
+        await app.AddQueueAsync("WCK", "W", "无人值守业务");
+        await app.AddQueueAsync("YCK", "Y", "有人值守业务", routeToWindow: 1);
+
+        var queues = (await BodyAsync(await Client().GetAsync("/api/kiosk/queues"))).EnumerateArray().ToList();
+        var unserved = queues.Single(q => q.GetProperty("code").GetString() == "WCK");
+        Assert.False(unserved.GetProperty("issuing").GetBoolean());
+        Assert.Equal("no_window", unserved.GetProperty("reasonCode").GetString());
+        Assert.Equal("暂无窗口办理此业务，请咨询导办台。", unserved.GetProperty("reason").GetString());
+        Assert.True(queues.Single(q => q.GetProperty("code").GetString() == "YCK").GetProperty("issuing").GetBoolean());
+
+        await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json("""{ "queue": "W" }""")), HttpStatusCode.Conflict, "no_window", "请咨询导办台");
+        Assert.Equal(HttpStatusCode.Created, (await Client().PostAsync("/api/kiosk/tickets", Json("""{ "queue": "Y" }"""))).StatusCode);
+        await using var check = app.Context();
+        Assert.Equal(["Y"], (await check.Set<Ticket>().ToListAsync()).Select(t => t.Prefix.Value));
     }
 
     [Fact]

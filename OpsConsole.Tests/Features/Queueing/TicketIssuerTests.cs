@@ -118,7 +118,7 @@ public sealed class TicketIssuerTests
     }
 
     [Fact]
-    public async Task TheWaitForecastFollowsWindowsClosing()
+    public async Task TheWaitForecastFollowsWindowsClosingAndTheKioskThenRefusesTheQueue()
     {
         await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite);
         var queue = await app.QueueAsync("BDC");
@@ -131,7 +131,10 @@ public sealed class TicketIssuerTests
 
         foreach (var window in windows) Assert.True((await app.Service<HallActions>().CloseWindowAsync(window)).Succeeded);
 
-        Assert.Null((await app.IssueAsync("BDC")).EstimatedWait);
+        // No open window serves it now (ADR 0019): the kiosk refuses, a manager's ticket has no forecast.
+        var kiosk = await app.Service<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk);
+        Assert.Equal("no_window", KioskMenu.CodeOf(kiosk.Result));
+        Assert.Null((await app.IssueAsync("BDC", TicketChannel.ManagerIssued)).EstimatedWait);
     }
 
     private static async Task DailyCapAsync(DatabaseProvider provider)

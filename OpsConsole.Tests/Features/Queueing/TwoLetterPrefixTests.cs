@@ -30,7 +30,7 @@ public sealed class TwoLetterPrefixTests
     private static async Task TwoLetterQueueAsync(DatabaseProvider provider)
     {
         await using var app = await QueueApp.StartAsync(provider);
-        var queue = await app.AddQueueAsync("BDDY", "BD", "不动产抵押");
+        var queue = await app.AddQueueAsync("BDDY", "BD", "不动产抵押", routeToWindow: 1);
         var window = (await app.AddStaffedWindowsAsync(1, "BDDY")).Single();
 
         // Issued in parallel: the group commit numbers them BD001…BD020 without gaps.

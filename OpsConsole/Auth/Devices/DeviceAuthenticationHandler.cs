@@ -51,13 +51,37 @@ public sealed class DeviceAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>Whether the request carries a device token at all (header or cookie); says nothing about its validity.</summary>
+    public static bool HasCredential(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || request.Cookies.ContainsKey(CookieName);
+
     private string? BearerToken()
     {
         var header = Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..] : null;
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => UnauthorizedAsync(Context);
+    /// <summary>
+    /// A device page opened in a browser with a revoked or unknown token goes to the 设备已停用 page; device APIs and
+    /// the hub answer the 401 problem.
+    /// </summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (IsBrowserPage(Request))
+        {
+            Response.Redirect(StoppedPath);
+            return Task.CompletedTask;
+        }
+        return UnauthorizedAsync(Context);
+    }
+
+    /// <summary>Where a browser-based device goes once its token no longer works.</summary>
+    public const string StoppedPath = "/device/stopped";
+
+    /// <summary>A page navigation (not an API call, not the hub, not a script's fetch).</summary>
+    public static bool IsBrowserPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ForbiddenAsync(Context);
 

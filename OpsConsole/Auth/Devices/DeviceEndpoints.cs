@@ -20,13 +20,20 @@ public static class DeviceEndpoints
             var hash = DeviceTokens.Hash(token.Trim());
             var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.TokenHash == hash);
             if (device is null || device.IsRevoked)
-                return ApiProblems.Result(StatusCodes.Status401Unauthorized, "device_unauthorized", "设备令牌无效或已被吊销，请联系系统管理员。");
+            {
+                return DeviceAuthenticationHandler.IsBrowserPage(http.Request)
+                    ? Results.LocalRedirect(DeviceAuthenticationHandler.StoppedPath)
+                    : ApiProblems.Result(StatusCodes.Status401Unauthorized, "device_unauthorized", "设备令牌无效或已被吊销，请联系系统管理员。");
+            }
             http.Response.Cookies.Append(DeviceAuthenticationHandler.CookieName, token.Trim(), new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(3650),
             });
             return Results.LocalRedirect(HomeOf(device));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(PublicRateLimits.Policy);
+
+        // A device page's script asks whether its token still works (204) or was revoked (401), e.g. while reconnecting.
+        app.MapGet("/device/check", () => Results.NoContent()).RequireAuthorization(Policies.AnyDevice);
     }
 
     /// <summary>The page a browser-based device shows.</summary>

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Data;
 using OpsConsole.Features.Common;
+using OpsConsole.Realtime;
 
 namespace OpsConsole.Features.Devices;
 
 /// <summary>Registers hall devices (the token is shown once), lists them and revokes them.</summary>
-public sealed class DeviceAdmin(IDbContextFactory<OpsDbContext> dbFactory, TimeProvider clock)
+public sealed class DeviceAdmin(IDbContextFactory<OpsDbContext> dbFactory, TimeProvider clock, HallEvents events)
 {
     public sealed record DeviceRow(int Id, string Name, DeviceKind Kind, int? WindowNumber, string? TerminalId,
         string TokenHint, DateTimeOffset CreatedAt, DateTimeOffset? LastSeenAt, DateTimeOffset? RevokedAt);
@@ -53,7 +54,7 @@ public sealed class DeviceAdmin(IDbContextFactory<OpsDbContext> dbFactory, TimeP
         return (OpResult.Ok, token);
     }
 
-    /// <summary>Revokes a device: its next request is refused (401), its pages stop.</summary>
+    /// <summary>Revokes a device: its next request is refused (401); its display connections close at once and its pages show 设备已停用.</summary>
     public async Task<OpResult> RevokeAsync(int id)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -62,6 +63,7 @@ public sealed class DeviceAdmin(IDbContextFactory<OpsDbContext> dbFactory, TimeP
         if (device.IsRevoked) return OpResult.Ok;
         device.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
+        await events.PublishAsync(new DeviceRevoked(device.RevokedAt.Value, device.Id));
         return OpResult.Ok;
     }
 }

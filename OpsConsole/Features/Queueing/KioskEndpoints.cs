@@ -32,8 +32,9 @@ public static class KioskEndpoints
     public static void MapKioskEndpoints(this WebApplication app)
     {
         var kiosk = app.MapGroup("/api/kiosk").RequireAuthorization(KioskDevice);
-        kiosk.MapGet("/queues", async (KioskMenu menu, CancellationToken ct) =>
-            Results.Json((await menu.QueuesAsync(ct)).Select(q => new QueueDto(q.Code, q.Prefix.Value, q.Name, q.Waiting,
+        // From the shared snapshot (rebuilt at most once a second): many kiosks poll this.
+        kiosk.MapGet("/queues", async (PublicQueueSnapshot snapshot) =>
+            Results.Json((await snapshot.KioskQueuesAsync()).Select(q => new QueueDto(q.Code, q.Prefix.Value, q.Name, q.Waiting,
                 WaitText.Minutes(q.EstimatedWait), q.Issuing, q.ReasonDetail is { Length: > 0 } d ? string.Format(CultureInfo.InvariantCulture, "该业务暂停取号：{0}", d) : q.Reason, q.ReasonCode)), ApiProblems.JsonOptions));
         kiosk.MapPost("/tickets", IssueAsync);
 
@@ -42,20 +43,31 @@ public static class KioskEndpoints
         appointments.MapPost("/", BookAsync);
     }
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, KioskMenu menu, TicketIssuer issuer, CancellationToken ct)
+    private static async Task<IResult> IssueAsync(HttpContext context, KioskMenu menu, TicketIssuer issuer, CancellationToken ct)
     {
+        var request = context.Request;
+        // The same Idempotency-Key from the same kiosk gets the same ticket, also after a crash (ADR 0018).
+        string? requestCode = null;
+        if (request.Headers.TryGetValue(KioskRequestKey.Header, out var keys))
+        {
+            var key = keys.ToString();
+            if (keys.Count != 1 || !KioskRequestKey.IsValid(key))
+                return Problem(400, "invalid_idempotency_key", "Idempotency-Key 应为 1 至 {0} 个可见 ASCII 字符（建议使用 UUID）。", KioskRequestKey.MaxLength);
+            requestCode = issuer.RequestCode(context.User.DeviceId()!.Value, key);
+        }
         var (body, invalid) = await ReadAsync<TicketRequest>(request, ct);
         if (invalid is not null) return invalid;
         IssueOutcome outcome;
         if (!string.IsNullOrWhiteSpace(body!.BookingCode))
         {
-            outcome = await issuer.CheckInAsync(body.BookingCode, ct);
+            outcome = await issuer.CheckInAsync(body.BookingCode, ct, requestCode);
         }
         else
         {
             var queue = await menu.ResolveQueueAsync(body.Queue, ct);
             if (queue is null) return Problem(404, "unknown_queue", "没有该业务队列：{0}", body.Queue ?? "");
-            outcome = await issuer.IssueAsync(queue.Code, TicketChannel.Kiosk, string.IsNullOrWhiteSpace(body.IdNumber) ? null : body.IdNumber, ct: ct);
+            outcome = await issuer.IssueAsync(queue.Code, TicketChannel.Kiosk, string.IsNullOrWhiteSpace(body.IdNumber) ? null : body.IdNumber, ct: ct,
+                requestCode: requestCode);
         }
         if (!outcome.Result.Succeeded)
         {
@@ -64,11 +76,13 @@ public static class KioskEndpoints
             {
                 "unknown_queue" or "unknown_booking" => 404,
                 "invalid_id_number" or "invalid_booking_code" => 400,
+                "idempotency_key_reused" => 422,
                 _ => 409,
             };
             return Problem(status, errorCode, outcome.Result.Error!, outcome.Result.Args ?? []);
         }
         var t = outcome.Ticket!;
+        if (outcome.Replayed) context.Response.Headers["Idempotent-Replayed"] = "true";
         var statusUrl = menu.StatusUrl(t.PublicCode, $"{request.Scheme}://{request.Host}{request.PathBase}");
         return Results.Json(new TicketDto(t.Number, t.QueueName, t.QueueCode, t.PeopleAhead, WaitText.Minutes(t.EstimatedWait), statusUrl, t.IssuedAt),
             ApiProblems.JsonOptions, statusCode: 201);

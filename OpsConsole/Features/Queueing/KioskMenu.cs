@@ -35,7 +35,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         return summaries.Select(s =>
         {
             var queue = queues[s.QueueId];
-            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait);
+            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait, windowOpen: s.WindowsOpen > 0);
             var zone = zoneOf.TryGetValue(s.QueueId, out var z) ? z : ("", "");
             return new KioskQueue(s.Code, s.Prefix, s.Name, s.Waiting, s.EstimatedWait, decision.IsAllowed,
                 decision.Refusal is { } r ? QueueingMessages.Of(r) : null, decision.Refusal is { } r2 ? CodeOf(r2) : null,
@@ -88,6 +88,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         IssueRefusal.DailyCapReached => "daily_cap",
         IssueRefusal.ForecastPastClosing => "past_closing",
         IssueRefusal.OutsideOpeningHours => "outside_hours",
+        IssueRefusal.NoWindowServing => "no_window",
         _ => "refused",
     };
 
@@ -110,6 +111,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
             "还未到签到时间：请在预约时段开始前 30 分钟内签到。" => "booking_too_early",
             "已超过预约时段 15 分钟，预约作废，请取普通号。" => "booking_too_late",
             "该预约已取消或已失效。" => "booking_cancelled",
+            IssueOutcome.KeyReused => "idempotency_key_reused",
             _ => "refused",
         };
     }

@@ -48,6 +48,7 @@ public static class QueueingMessages
         IssueRefusal.DailyCapReached => "该业务今日号源已取完，请改日再来或预约。",
         IssueRefusal.ForecastPastClosing => "预计等候将超过今日办公时间，该业务今日已停止取号，请改日再来或预约。",
         IssueRefusal.OutsideOpeningHours => "现在不在该业务的办理时间内。",
+        IssueRefusal.NoWindowServing => "暂无窗口办理此业务，请咨询导办台。",
         _ => "暂不能取号。",
     };
 

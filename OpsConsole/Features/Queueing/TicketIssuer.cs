@@ -18,8 +18,12 @@ namespace OpsConsole.Features.Queueing;
 public sealed record IssuedTicket(int TicketId, string Number, string QueueName, string QueueCode, int PeopleAhead,
     TimeSpan? EstimatedWait, string PublicCode, DateTimeOffset IssuedAt, PriorityClass Priority);
 
-public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result)
+/// <summary>The outcome of an issue; <paramref name="Replayed"/> when a retried request got the ticket its first try committed.</summary>
+public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result, bool Replayed = false)
 {
+    /// <summary>An idempotency key already used for another request (another queue or booking).</summary>
+    public const string KeyReused = "该请求编号已用于另一次取号，请重新操作。";
+
     public static IssueOutcome Fail(string message, params object[] args) => new(null, OpResult.Fail(message, args));
 }
 
@@ -33,8 +37,12 @@ public sealed class TicketIssuer(
     IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, ICurrentActor actor, CenterClock clock,
     HallEvents events, IOptions<QueueingOptions> options)
 {
+    /// <summary>
+    /// Issues a ticket. With <paramref name="requestCode"/> (from <see cref="RequestCode"/>) the request is idempotent:
+    /// a request whose ticket was committed, even if never answered, gets that ticket again.
+    /// </summary>
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
-        PriorityClass? priority = null, CancellationToken ct = default)
+        PriorityClass? priority = null, CancellationToken ct = default, string? requestCode = null)
     {
         if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
         if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
@@ -42,21 +50,55 @@ public sealed class TicketIssuer(
         var code = queueCode.Trim();
         var queue = await QueueNowAsync(db, q => q.Code == code, ct);
         if (queue is null) return IssueOutcome.Fail("没有该业务队列：{0}", queueCode);
-        return await IssueInAsync(db, queue, channel, idNumber, priority, null, ct);
+        // A replay is answered before any refusal: the ticket exists whatever the queue does now.
+        if (requestCode is not null && await ReplayAsync(db, requestCode, t => t.IssuedQueueId == queue.Queue.Id && t.AppointmentId is null, ct) is { } replay)
+            return replay;
+        return await IssueInAsync(db, queue, channel, idNumber, priority, null, requestCode, ct);
     }
 
-    /// <summary>Checks in an appointment by its booking code and issues its ticket.</summary>
-    public async Task<IssueOutcome> CheckInAsync(string bookingCode, CancellationToken ct = default)
+    /// <summary>Checks in an appointment by its booking code and issues its ticket (idempotent with <paramref name="requestCode"/>).</summary>
+    public async Task<IssueOutcome> CheckInAsync(string bookingCode, CancellationToken ct = default, string? requestCode = null)
     {
         if (!Appointment.IsValidBookingCode(bookingCode?.Trim())) return IssueOutcome.Fail("预约码格式不正确。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
         if (appointment is null) return IssueOutcome.Fail("没有找到该预约码。");
+        if (requestCode is not null && await ReplayAsync(db, requestCode, t => t.AppointmentId == appointment.Id, ct) is { } replay)
+            return replay;
         // Checked on this untracked copy to refuse early; the write checks in again in its transaction.
         var result = appointment.CheckIn(clock.Now);
         if (!result.Succeeded) return CheckInRefused(result.Outcome);
         var queue = await QueueNowAsync(db, q => q.Id == appointment.QueueId, ct);
-        return await IssueInAsync(db, queue!, TicketChannel.Appointment, null, null, appointment.Id, ct);
+        return await IssueInAsync(db, queue!, TicketChannel.Appointment, null, null, appointment.Id, requestCode, ct);
+    }
+
+    /// <summary>The public code that names device <paramref name="deviceId"/>'s request <paramref name="idempotencyKey"/>.</summary>
+    public string RequestCode(int deviceId, string idempotencyKey) =>
+        KioskRequestKey.PublicCode(options.Value.IdNumberSalt, deviceId, idempotencyKey);
+
+    /// <summary>The ticket a request code already got, if its request was committed (a kiosk asking again after a crash).</summary>
+    public async Task<IssueOutcome?> FindAsync(string requestCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReplayAsync(db, requestCode, _ => true, ct);
+    }
+
+    private async Task<IssueOutcome?> ReplayAsync(OpsDbContext db, string requestCode, Func<Ticket, bool> sameRequest, CancellationToken ct)
+    {
+        var ticket = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(t => t.PublicCode == requestCode, ct);
+        if (ticket is null) return null;
+        return sameRequest(ticket) ? new IssueOutcome(await DescribeAsync(db, ticket, ct), OpResult.Ok, Replayed: true) : IssueOutcome.Fail(IssueOutcome.KeyReused);
+    }
+
+    /// <summary>An issued ticket as it stands now: the people still ahead of it and the forecast for them.</summary>
+    private async Task<IssuedTicket> DescribeAsync(OpsDbContext db, Ticket ticket, CancellationToken ct)
+    {
+        var queue = await db.Set<ServiceQueue>().AsNoTracking().Where(q => q.Id == ticket.IssuedQueueId).Select(q => new { q.Name, q.Code }).FirstAsync(ct);
+        var ahead = ticket.State != TicketState.Waiting ? 0 : await db.Set<Ticket>().CountAsync(t => t.QueueId == ticket.QueueId
+            && t.ServiceDay == ticket.ServiceDay && t.State == TicketState.Waiting && t.Id != ticket.Id && t.SortTime <= ticket.SortTime, ct);
+        var capacity = await capacities.GetAsync(db, ticket.QueueId, ct);
+        return new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, ahead,
+            WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService), ticket.PublicCode, ticket.IssuedAt, ticket.Priority);
     }
 
     /// <summary>A queue with its waiting count and today's last number, as read before an issue.</summary>
@@ -74,7 +116,7 @@ public sealed class TicketIssuer(
     }
 
     private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, QueueNow read, TicketChannel channel, string? idNumber,
-        PriorityClass? priority, int? appointmentId, CancellationToken ct)
+        PriorityClass? priority, int? appointmentId, string? requestCode, CancellationToken ct)
     {
         var now = clock.Now;
         var today = clock.Today;
@@ -82,15 +124,17 @@ public sealed class TicketIssuer(
         var capacity = await capacities.GetAsync(db, queue.Id, ct);
         var wait = WaitForecast.Estimate(read.Waiting, capacity.WindowsServing, capacity.MeanService);
         // Green-channel tickets are issued by a manager on purpose: caps and forecasts do not apply.
+        // A kiosk ticket for a queue no open window serves would wait for nobody (issue 14 #11): refused; a manager's
+        // green channel and a booked appointment are promised, so they are issued and wait for the first window.
         var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
-            channel == TicketChannel.ManagerIssued ? null : wait);
+            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0);
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
                 ? "该业务暂停取号：{0}" : QueueingMessages.Of(decision.Refusal!.Value), queue.IssuingStoppedReason ?? "");
         }
 
-        var publicCode = NewPublicCode();
+        var publicCode = requestCode ?? NewPublicCode();
         var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber);
         // The cap read above may be stale; the counter upsert enforces it in the transaction.
         var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
@@ -103,8 +147,13 @@ public sealed class TicketIssuer(
             {
                 // Run again after a failed group: if that commit did succeed (only its acknowledgement was lost), the
                 // ticket is there under its unique public code, and this applicant must get it, not a second number.
-                if (runs++ > 0 && await w.Set<Ticket>().FirstOrDefaultAsync(t => t.PublicCode == publicCode, ct) is { } committed)
-                    return new Issued(committed, null);
+                // An idempotent request looks first time too: the same key may have committed from a concurrent request,
+                // or sit unsaved earlier in this very group.
+                var rerun = runs++ > 0;
+                if ((rerun || requestCode is not null) && await w.Set<Ticket>().FirstOrDefaultAsync(t => t.PublicCode == publicCode, ct) is { } committed)
+                    return new Issued(committed, null, Replayed: !rerun);
+                if (requestCode is not null && w.Set<Ticket>().Local.FirstOrDefault(t => t.PublicCode == publicCode) is { } sameGroup)
+                    return new Issued(sameGroup, null, Replayed: true);
                 if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return new Issued(null, refused);
                 var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
                 if (sequence is null) return new Issued(null, IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached)));
@@ -119,6 +168,11 @@ public sealed class TicketIssuer(
             return IssueOutcome.Fail(QueueingMessages.Of(ex.Message));
         }
         if (written.Ticket is not { } issued) return written.Refusal!;
+        if (written.Replayed)
+        {
+            if (issued.IssuedQueueId != queue.Id || issued.AppointmentId != appointmentId) return IssueOutcome.Fail(IssueOutcome.KeyReused);
+            return new IssueOutcome(await DescribeAsync(db, issued, ct), OpResult.Ok, Replayed: true);
+        }
 
         await events.PublishAsync(new TicketIssued(now, queue.Id, issued.Id, issued.Number.ToString()));
         return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, read.Waiting,
@@ -126,7 +180,7 @@ public sealed class TicketIssuer(
     }
 
     /// <summary>What the write in the shared transaction did: added the ticket, or refused without taking a number.</summary>
-    private sealed record Issued(Ticket? Ticket, IssueOutcome? Refusal);
+    private sealed record Issued(Ticket? Ticket, IssueOutcome? Refusal, bool Replayed = false);
 
     /// <summary>The check-in that counts, inside the issue's transaction; null when it succeeded.</summary>
     private static async Task<IssueOutcome?> CheckInAsync(OpsDbContext db, int appointmentId, DateTimeOffset now)

@@ -36,6 +36,24 @@ window.opsDisplay = (() => {
       }
     };
 
+    // A revoked device stops for good: the server says so and closes the connection, or reconnecting is refused.
+    let revoked = false;
+    const stopped = () => {
+      if (revoked) return;
+      revoked = true;
+      connection.stop();
+      location.replace("/device/stopped");
+    };
+    const checkStillActive = async () => {
+      try {
+        const response = await fetch("/device/check", { cache: "no-store", headers: { Accept: "application/json" } });
+        if (response.status === 401) stopped();
+      } catch {
+        // The server is away: keep reconnecting.
+      }
+    };
+    connection.on("revoked", stopped);
+
     for (const [name, handler] of Object.entries(options.handlers || {})) {
       connection.on(name, payload => { beat(); handler(payload); });
     }
@@ -57,10 +75,12 @@ window.opsDisplay = (() => {
       if (starting) return;
       starting = true;
       for (;;) {
+        if (revoked) return;
         try {
           await connection.start();
           break;
-        } catch {
+        } catch (e) {
+          if (e && e.statusCode === 401) { starting = false; stopped(); return; }
           await new Promise(r => setTimeout(r, 3000));
         }
       }
@@ -69,10 +89,10 @@ window.opsDisplay = (() => {
       await resync();
     }
 
-    connection.onreconnecting(() => { status.connected = false; });
+    connection.onreconnecting(() => { status.connected = false; checkStillActive(); });
     connection.onreconnected(() => { status.connected = true; resync(); });
     // Automatic reconnection never stops, but a close (e.g. the first start failed later) restarts by hand.
-    connection.onclose(() => { status.connected = false; setTimeout(start, 1000); });
+    connection.onclose(() => { status.connected = false; if (!revoked) setTimeout(start, 1000); });
 
     setInterval(() => {
       const stale = Date.now() - status.lastBeat > STALE_AFTER_MS;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using OpsConsole.Auth.Devices;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Queueing;
@@ -12,6 +14,8 @@ public sealed partial class Kiosk
     /// <summary>Seconds the success screen stays before the kiosk returns to the start.</summary>
     public const int ReturnSeconds = 10;
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>How old an unanswered request may be for the page to fetch its ticket after a reload.</summary>
+    private static readonly TimeSpan ResumeWithin = TimeSpan.FromMinutes(3);
 
     private enum Screen { Menu, IdNumber, Booking, Issued }
 
@@ -21,6 +25,8 @@ public sealed partial class Kiosk
     [Inject] private CenterClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private ILogger<Kiosk> Log { get; set; } = default!;
 
     private Screen screen = Screen.Menu;
     private IReadOnlyList<KioskMenu.KioskZone> zones = [];
@@ -32,6 +38,9 @@ public sealed partial class Kiosk
     private OpResult? error;
     private bool busy;
     private bool printPending;
+    private int deviceId;
+    // The Idempotency-Key of the request being made: kept until it is answered, so pressing again retries it.
+    private string? requestKey;
     private readonly CoalescedRefresh refresh;
 
     public Kiosk() => refresh = new CoalescedRefresh(TimeSpan.FromMilliseconds(300), _ => InvokeAsync(async () =>
@@ -49,6 +58,7 @@ public sealed partial class Kiosk
 
     protected override async Task OnInitializedAsync()
     {
+        deviceId = (await Auth.GetAuthenticationStateAsync()).User.DeviceId() ?? 0;
         centerName = await Menu.CenterNameAsync();
         await LoadAsync();
         subscription = Events.Subscribe(OnHallEvent);
@@ -58,8 +68,14 @@ public sealed partial class Kiosk
 
     private async Task LoadAsync() => zones = KioskMenu.ByZone(await Menu.QueuesAsync());
 
-    private Task OnHallEvent(HallEvent e) =>
-        e is TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged or HallResync ? RefreshAsync() : Task.CompletedTask;
+    private Task OnHallEvent(HallEvent e) => e switch
+    {
+        // This kiosk was revoked: it stops at once rather than at the next revalidation.
+        DeviceRevoked revoked when revoked.DeviceId == deviceId =>
+            InvokeAsync(() => Nav.NavigateTo(DeviceAuthenticationHandler.StoppedPath, forceLoad: true)),
+        TicketIssued or TicketCalled or TicketChanged or WindowChanged or QueueChanged or HallResync => RefreshAsync(),
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>Reloads the menu soon, a burst of events coalescing into one reload.</summary>
     private Task RefreshAsync()
@@ -71,6 +87,7 @@ public sealed partial class Kiosk
     private void Choose(KioskMenu.KioskQueue queue)
     {
         chosen = queue;
+        requestKey = null;
         entry = "";
         error = null;
         screen = Screen.IdNumber;
@@ -79,6 +96,7 @@ public sealed partial class Kiosk
 
     private void StartCheckIn()
     {
+        requestKey = null;
         entry = "";
         error = null;
         screen = Screen.Booking;
@@ -112,8 +130,9 @@ public sealed partial class Kiosk
         busy = true;
         try
         {
-            var outcome = await Issuer.IssueAsync(chosen.Code, TicketChannel.Kiosk, withId ? entry : null);
-            await ShowAsync(outcome, fallback: withId ? Screen.IdNumber : Screen.Menu);
+            var code = chosen.Code;
+            var outcome = await RequestAsync(requestCode => Issuer.IssueAsync(code, TicketChannel.Kiosk, withId ? entry : null, requestCode: requestCode));
+            if (outcome is not null) await ShowAsync(outcome, fallback: withId ? Screen.IdNumber : Screen.Menu);
         }
         finally
         {
@@ -127,11 +146,55 @@ public sealed partial class Kiosk
         busy = true;
         try
         {
-            await ShowAsync(await Issuer.CheckInAsync(entry), fallback: Screen.Booking);
+            var bookingCode = entry;
+            var outcome = await RequestAsync(requestCode => Issuer.CheckInAsync(bookingCode, requestCode: requestCode));
+            if (outcome is not null) await ShowAsync(outcome, fallback: Screen.Booking);
         }
         finally
         {
             busy = false;
+        }
+    }
+
+    /// <summary>
+    /// Makes an idempotent request: its key is stored in the browser first and forgotten once answered. When the
+    /// request fails unanswered the key stays, so pressing again (or a reload) gets the ticket if one was committed.
+    /// Null when it failed.
+    /// </summary>
+    private async Task<IssueOutcome?> RequestAsync(Func<string, Task<IssueOutcome>> request)
+    {
+        requestKey ??= Guid.NewGuid().ToString("N");
+        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+        await module.InvokeVoidAsync("rememberRequest", requestKey);
+        IssueOutcome outcome;
+        try
+        {
+            outcome = await request(Issuer.RequestCode(deviceId, requestKey));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LogWarning(ex, "A kiosk ticket request failed unanswered; the same key is used again");
+            error = OpResult.Fail("取号未完成，请再按一次；不会重复出号。");
+            ArmReturn(IdleTimeout);
+            return null;
+        }
+        requestKey = null;
+        await module.InvokeVoidAsync("forgetRequest");
+        return outcome;
+    }
+
+    /// <summary>After a reload: a request left unanswered (a crash between commit and answer) shows and prints its ticket.</summary>
+    private async Task ResumeUnansweredAsync()
+    {
+        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+        var key = await module.InvokeAsync<string?>("unansweredRequest", ResumeWithin.TotalMilliseconds);
+        if (key is null) return;
+        var found = await Issuer.FindAsync(Issuer.RequestCode(deviceId, key));
+        await module.InvokeVoidAsync("forgetRequest");
+        if (found is { Result.Succeeded: true })
+        {
+            await ShowAsync(found, fallback: Screen.Menu);
+            StateHasChanged();
         }
     }
 
@@ -159,7 +222,11 @@ public sealed partial class Kiosk
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // DeviceLayout does not mark the page; the reconnect script and tests rely on the mark.
-        if (firstRender && RendererInfo.IsInteractive) await JS.InvokeVoidAsync("opsConsole.markInteractive");
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            await ResumeUnansweredAsync();
+            await JS.InvokeVoidAsync("opsConsole.markInteractive");
+        }
         if (!printPending) return;
         printPending = false;
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
@@ -171,6 +238,7 @@ public sealed partial class Kiosk
         returnTimer?.Cancel();
         screen = Screen.Menu;
         chosen = null;
+        requestKey = null;
         issued = null;
         entry = "";
         _ = RefreshAsync();
