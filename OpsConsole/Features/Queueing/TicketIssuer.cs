@@ -199,7 +199,8 @@ public sealed class TicketIssuer(
     });
 
     /// <summary>
-    /// The counter upsert: one statement, row-locked until commit, same SQL on SQLite and PostgreSQL.
+    /// The counter upsert: one statement, row-locked until commit, the same SQL on SQLite and PostgreSQL
+    /// (SQL Server: MERGE under HOLDLOCK; written for it, not run here: no SQL Server engine, ADR 0016).
     /// Null when the counter already reached <paramref name="cap"/>: no number is taken (caps are at least 1).
     /// </summary>
     private static async Task<int?> NextSequenceAsync(OpsDbContext db, int queueId, DateOnly day, int? cap)
@@ -207,12 +208,20 @@ public sealed class TicketIssuer(
         var connection = db.Database.GetDbConnection();
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        cmd.CommandText = """
-            INSERT INTO "TicketCounters" ("QueueId", "Day", "LastSequence") VALUES (@queue, @day, 1)
-            ON CONFLICT ("QueueId", "Day") DO UPDATE SET "LastSequence" = "TicketCounters"."LastSequence" + 1
-            WHERE "TicketCounters"."LastSequence" < @cap
-            RETURNING "LastSequence"
-            """;
+        cmd.CommandText = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer"
+            ? """
+              MERGE [TicketCounters] WITH (HOLDLOCK) AS t
+              USING (SELECT @queue AS [QueueId], @day AS [Day]) AS s ON t.[QueueId] = s.[QueueId] AND t.[Day] = s.[Day]
+              WHEN MATCHED AND t.[LastSequence] < @cap THEN UPDATE SET [LastSequence] = t.[LastSequence] + 1
+              WHEN NOT MATCHED THEN INSERT ([QueueId], [Day], [LastSequence]) VALUES (s.[QueueId], s.[Day], 1)
+              OUTPUT inserted.[LastSequence];
+              """
+            : """
+              INSERT INTO "TicketCounters" ("QueueId", "Day", "LastSequence") VALUES (@queue, @day, 1)
+              ON CONFLICT ("QueueId", "Day") DO UPDATE SET "LastSequence" = "TicketCounters"."LastSequence" + 1
+              WHERE "TicketCounters"."LastSequence" < @cap
+              RETURNING "LastSequence"
+              """;
         AddParameter(cmd, "@queue", queueId);
         AddParameter(cmd, "@day", day);
         AddParameter(cmd, "@cap", cap ?? int.MaxValue);
