@@ -238,6 +238,21 @@ public class Ticket
         Transfer(QueueId, windowId, at);
     }
 
+    /// <summary>
+    /// The person at the counter was taken off the window (their account was disabled): the ticket
+    /// waits again in its queue at the place it had, for any window; the leg at this window is kept.
+    /// </summary>
+    public void ReturnToQueue(DateTimeOffset at)
+    {
+        RequireTransferable(at);
+        _transfers.Add(new TicketTransfer(QueueId, WindowId!.Value, StaffId!.Value, CalledAt!.Value,
+            ServiceStartedAt, QueueId, null, at));
+        TargetWindowId = null;
+        State = TicketState.Waiting;
+        ClearCall();
+        Touch(at);
+    }
+
     public void Cancel(TicketCancelReason reason, DateTimeOffset at)
     {
         Require(State is TicketState.Waiting or TicketState.Called or TicketState.Parked, QueueingErrors.CannotCancel, at);

@@ -51,7 +51,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/display/lobby"] = [DeviceOnly],
         ["/display/window"] = [DeviceOnly],
         ["/evaluator"] = [DeviceOnly],
-        ["/counter"] = AllRoles,
+        ["/counter"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
         ["/kiosk"] = [DeviceOnly],
         ["/t/{Code}"] = [Anyone],
         ["/appointments"] = AllRoles,

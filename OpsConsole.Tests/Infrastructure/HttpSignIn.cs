@@ -13,7 +13,7 @@ public static partial class HttpSignIn
         HandleCookies = true,
     });
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
         var page = await client.GetStringAsync("/account/login");
         var token = AntiforgeryField().Match(page);
@@ -25,7 +25,7 @@ public static partial class HttpSignIn
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync("/account/login", form);
+        return await client.PostAsync(returnUrl is null ? "/account/login" : "/account/login?ReturnUrl=" + returnUrl, form);
     }
 
     public static async Task<HttpClient> SignedInClientAsync(OpsApp app, string userName, string password)

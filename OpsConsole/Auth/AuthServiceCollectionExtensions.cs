@@ -77,6 +77,7 @@ public static class AuthServiceCollectionExtensions
         var authorization = services.AddAuthorizationBuilder()
             // Staff policies require a role: devices never have one.
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Counter, p => p.RequireRole(Roles.WindowStaff, Roles.ChiefRepresentative))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
@@ -87,6 +88,10 @@ public static class AuthServiceCollectionExtensions
                 p => p.RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim, kind.ToString()));
         }
 
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<TrustedBrowsers>();
+        services.AddScoped<StaffSignIn>();
         services.AddScoped<Data.Auditing.ICurrentActor, CurrentActor>();
         services.AddHttpContextAccessor();
         return services;

@@ -19,6 +19,11 @@ public static class Policies
 {
     /// <summary>Any signed-in staff account.</summary>
     public const string Staff = nameof(Staff);
+    /// <summary>
+    /// Who may staff a window and call tickets: window staff and chief representatives. HR and admins
+    /// may not (a manager who also serves at a window is given the window-staff role as well).
+    /// </summary>
+    public const string Counter = nameof(Counter);
     /// <summary>Managers and admins: catalog, monitoring.</summary>
     public const string Manager = nameof(Manager);
     /// <summary>HR, managers and admins: staff directory, exports.</summary>

@@ -170,4 +170,19 @@ public class TicketParkAndTransferTests
         Assert.Null(ticket.TargetWindowId);
         Assert.Equal(2, ticket.Transfers.Count);
     }
+
+    [Fact]
+    public void AReturnedTicketWaitsAtItsOldPlaceForAnyWindowAndKeepsTheLeg()
+    {
+        var ticket = Serving(_queueA, 1, At(9, 0), At(9, 10), At(9, 11), windowId: 5);
+        var sortTime = ticket.SortTime;
+
+        ticket.ReturnToQueue(At(9, 20));
+
+        Assert.Equal((TicketState.Waiting, (int?)null, (int?)null, (int?)null), (ticket.State, ticket.WindowId, ticket.StaffId, ticket.TargetWindowId));
+        Assert.Equal((sortTime, _queueA.Id, PriorityClass.Normal), (ticket.SortTime, ticket.QueueId, ticket.Priority));
+        var leg = Assert.Single(ticket.Transfers);
+        Assert.Equal((5, _queueA.Id, At(9, 11)), (leg.FromWindowId, leg.ToQueueId, leg.ServiceStartedAt));
+        Assert.Equal(QueueingErrors.CannotTransfer, Assert.Throws<DomainException>(() => ticket.ReturnToQueue(At(9, 21))).Message);
+    }
 }

@@ -4,11 +4,12 @@ using OpsConsole.Auth;
 using OpsConsole.Data;
 using OpsConsole.Domain.People;
 using OpsConsole.Features.Common;
+using OpsConsole.Features.Queueing;
 
 namespace OpsConsole.Features.Accounts;
 
 /// <summary>Admin use cases: create staff accounts, assign roles, reset passwords, disable accounts.</summary>
-public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, UserManager<AppUser> users)
+public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, UserManager<AppUser> users, CounterDesk desk)
 {
     public sealed record AccountRow(int UserId, string UserName, string DisplayName, string? Department,
         IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockoutEnd);
@@ -112,7 +113,10 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, User
             return OpResult.Fail("不能停用自己正在使用的账号。");
         user.IsDisabled = disabled;
         var result = await users.UpdateSecurityStampAsync(user);
-        return result.Succeeded ? OpResult.Ok : OpResult.Fail("保存失败：该账号已被他人修改，请刷新后重试。");
+        if (!result.Succeeded) return OpResult.Fail("保存失败：该账号已被他人修改，请刷新后重试。");
+        // A calling pad acts as whoever is signed in at its window: a disabled person is taken off every window now.
+        if (disabled && user.StaffId is { } staffId) await desk.TakeOffWindowsAsync(staffId, "AccountDisabled", actingUserName);
+        return OpResult.Ok;
     }
 
     private async Task<OpResult> CheckPasswordAsync(string? password, string userName)

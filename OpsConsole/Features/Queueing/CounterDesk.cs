@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Data.Auditing;
 using OpsConsole.Domain.Common;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Domain.Windows;
@@ -34,6 +36,48 @@ public sealed class CounterDesk(
         ctx.Changed(new WindowChanged(ctx.Now, windowId));
         return Task.FromResult(OpResult.Ok);
     });
+
+    /// <summary>
+    /// Takes a person off every window they are signed in to (their account was disabled): a ticket at
+    /// their counter goes back to its queue at its place, the window closes, and the audit log says why.
+    /// </summary>
+    public async Task<int> TakeOffWindowsAsync(int staffId, string reason, string actor)
+    {
+        int[] windows;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            windows = await db.Set<WindowSession>().Where(s => s.StaffId == staffId && s.State != WindowState.Closed)
+                .Select(s => s.WindowId).ToArrayAsync();
+        }
+        var closed = 0;
+        foreach (var windowId in windows)
+        {
+            var result = await RunAsync(windowId, staffId, async ctx =>
+            {
+                string? returned = null;
+                if (ctx.Session.CurrentTicketId is { } ticketId)
+                {
+                    var ticket = await ctx.Db.Set<Ticket>().FirstAsync(t => t.Id == ticketId);
+                    ticket.ReturnToQueue(ctx.Now);
+                    ctx.Session.ReleaseTicket(ctx.Now);
+                    ctx.TicketChanged(ticket);
+                    returned = ticket.Number.ToString();
+                }
+                ctx.Session.SignOut(ctx.Now);
+                ctx.Changed(new WindowChanged(ctx.Now, windowId));
+                ctx.Db.AuditLog.Add(new AuditEntry
+                {
+                    At = ctx.Now, Actor = actor.Length > AuditEntry.ActorMaxLength ? actor[..AuditEntry.ActorMaxLength] : actor, Action = "WindowTakenOff", EntityType = nameof(WindowSession), EntityId = windowId.ToString(),
+                    Details = JsonSerializer.Serialize(new { staffId, reason, returnedTicket = returned }, AuditJson),
+                });
+                return OpResult.Ok;
+            });
+            if (result.Succeeded) closed++;
+        }
+        return closed;
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<OpResult> CallNextAsync(int windowId, int staffId)
     {
