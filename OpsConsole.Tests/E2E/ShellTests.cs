@@ -76,7 +76,9 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.Locator("table tbody tr").First.ClickAsync();
         await page.FillAsync("[data-testid=window-number]", "1");
         await page.ClickAsync("[data-testid=save]");
-        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("窗口号 1 已被使用");
+        // The use case's message, next to the field it is about.
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=window-number]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("窗口号 1 已被使用");
         await page.ScreenshotAsync("windows-duplicate-error");
         await page.Context.CloseAsync();
     }
