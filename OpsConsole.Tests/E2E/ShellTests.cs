@@ -99,6 +99,30 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
     }
 
     [Fact]
+    public async Task ANewDepartmentWithoutACodeIsRefusedInChineseNextToTheField()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/catalog/departments");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(12);
+
+        await page.ClickAsync("[data-testid=new-department]");
+        await page.FillAsync("[data-testid=dept-name]", "市测试局");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=dept-code]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("请填写部门编码。");
+        await page.ScreenshotAsync("department-required-code");
+
+        await page.FillAsync("[data-testid=dept-code]", "CS");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("市测试局");
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(13);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ServiceItemGuideReadsCompletely()
     {
         var page = await fx.NewPageAsync(1920, 1080);
