@@ -58,7 +58,7 @@ public static class OpsTheme
         },
         LayoutProperties = new LayoutProperties
         {
-            DrawerWidthLeft = "228px",
+            DrawerWidthLeft = "200px",
             AppbarHeight = "52px",
             DefaultBorderRadius = "6px",
         },
