@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpsConsole.Auth;
 using OpsConsole.Auth.Devices;
 using OpsConsole.Components;
+using OpsConsole.Components.Mud;
 using OpsConsole.Data;
 using OpsConsole.Data.Keys;
 using OpsConsole.Data.Seeding;
@@ -45,6 +46,7 @@ public static class HostingExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOpsMudBlazor();
         services.AddFeatures();
         services.AddDisplays();
         services.AddMemoryDiagnostics();

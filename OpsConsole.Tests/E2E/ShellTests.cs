@@ -76,7 +76,9 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.Locator("table tbody tr").First.ClickAsync();
         await page.FillAsync("[data-testid=window-number]", "1");
         await page.ClickAsync("[data-testid=save]");
-        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("窗口号 1 已被使用");
+        // The use case's message, next to the field it is about.
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=window-number]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("窗口号 1 已被使用");
         await page.ScreenshotAsync("windows-duplicate-error");
         await page.Context.CloseAsync();
     }
@@ -93,6 +95,30 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.WaitForCircuitAsync();
         await page.ClickAsync("a[href='catalog/items']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Service items", RegexOptions.IgnoreCase));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ANewDepartmentWithoutACodeIsRefusedInChineseNextToTheField()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/catalog/departments");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(12);
+
+        await page.ClickAsync("[data-testid=new-department]");
+        await page.FillAsync("[data-testid=dept-name]", "市测试局");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=dept-code]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("请填写部门编码。");
+        await page.ScreenshotAsync("department-required-code");
+
+        await page.FillAsync("[data-testid=dept-code]", "CS");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("市测试局");
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(13);
         await page.Context.CloseAsync();
     }
 
