@@ -65,8 +65,10 @@ public sealed class DeviceSessionTests(FastRevalidationFixture fx) : IClassFixtu
             using var scope = fx.App.Services.CreateScope();
             Assert.True((await scope.ServiceProvider.GetRequiredService<DeviceAdmin>().RevokeAsync(id)).Succeeded);
         }
-        await checks.WaitForAsync(device: true, valid: false, count: 1);
-        await kiosk.WaitForURLAsync(url => !url.EndsWith("/kiosk"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // The revoked kiosk stops — at once through the hall's DeviceRevoked event, or at its next check, whichever
+        // comes first — and says so; the evaluator goes on.
+        await kiosk.WaitForURLAsync(url => url.Contains("/device/stopped"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(kiosk.Locator("body")).ToContainTextAsync("设备已停用");
         Assert.EndsWith("/evaluator", evaluator.Url);
         await kiosk.Context.CloseAsync();
         await evaluator.Context.CloseAsync();
