@@ -15,4 +15,6 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 say "starting on $ASPNETCORE_URLS (demo accounts in README.md; Ctrl+C stops)"
 cd OpsConsole
 # The demo center (public demo passwords, demo salt) is asked for explicitly: a real center leaves this off.
-exec dotnet bin/Release/net10.0/OpsConsole.dll --Setup:AllowDemoDefaults=true "$@"
+# The demo also lets the demo admin and HR sign in without an authenticator app; a real center requires one
+# for them (Auth:TwoFactor:RequiredRoles, ADR 0031), and anyone may enrol under 账号安全.
+exec dotnet bin/Release/net10.0/OpsConsole.dll --Setup:AllowDemoDefaults=true --Auth:TwoFactor:RequiredRoles= "$@"

@@ -28,6 +28,21 @@ public static partial class HttpSignIn
         return await client.PostAsync(returnUrl is null ? "/account/login" : "/account/login?ReturnUrl=" + returnUrl, form);
     }
 
+    /// <summary>Posts one of a static page's forms (by its FormName) the way a browser would, token included.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IReadOnlyDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync());
+        Assert.True(token.Success, $"{url} carries an antiforgery token");
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["_handler"] = formName,
+        };
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(OpsApp app, string userName, string password)
     {
         var client = NewClient(app);

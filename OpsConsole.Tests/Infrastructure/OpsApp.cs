@@ -65,6 +65,8 @@ public sealed class OpsApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:PermitLimit", "1000000");
         // No log files from tests (the logging test asks for its own folder).
         builder.UseSetting("Logs:Directory", "");
+        // Admins and HR sign in with a password only, unless a test of the second factor asks for it (TwoFactorTests).
+        builder.UseSetting("Auth:TwoFactor:RequiredRoles", "");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Every app runs on a pinned date unless the test brings its own clock (next line wins).
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -73,8 +73,13 @@ public static class AuthServiceCollectionExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Authenticator codes usable once, on the server's clock; keys encrypted, recovery codes hashed (ADR 0031).
+            .AddTokenProvider<TwoFactor.OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<AppUser>, TwoFactor.OpsUserStore>());
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OpsSecurityStampValidator>());
+        services.AddOptions<TwoFactor.TwoFactorOptions>().BindConfiguration(TwoFactor.TwoFactorOptions.Section);
+        services.AddScoped<Features.Accounts.AccountSecurity>();
 
         var authorization = services.AddAuthorizationBuilder()
             // Staff policies require a role: devices never have one.

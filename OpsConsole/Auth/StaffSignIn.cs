@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -32,6 +34,10 @@ public enum SignInOutcome
     AddressThrottled,
     /// <summary>The password was right and the account is disabled (said only then).</summary>
     Disabled,
+    /// <summary>The password was right; the code from the authenticator app comes next (ADR 0031).</summary>
+    SecondFactorRequired,
+    /// <summary>The password was right, and the account's roles need a second factor it has not set up yet.</summary>
+    EnrolmentRequired,
 }
 
 /// <summary>
@@ -43,8 +49,14 @@ public enum SignInOutcome
 /// out by guessing. A trusted browser that guesses wrong five times loses its trust.
 /// </summary>
 public sealed class StaffSignIn(
-    SignInManager<AppUser> signIn, SignInAudit audit, SignInThrottle throttle, TrustedBrowsers trusted, IOptions<IdentityOptions> identity)
+    SignInManager<AppUser> signIn, SignInAudit audit, SignInThrottle throttle, TrustedBrowsers trusted, IOptions<IdentityOptions> identity,
+    Features.Accounts.AccountSecurity security)
 {
+    /// <summary>The claim of the half-signed-in cookie that says which step is next.</summary>
+    public const string StageClaim = "ops:2fa-stage";
+    public const string StageVerify = "verify";
+    public const string StageEnrol = "enrol";
+
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
     {
         var users = signIn.UserManager;
@@ -95,12 +107,55 @@ public sealed class StaffSignIn(
             return SignInOutcome.Disabled;
         }
 
-        await users.ResetAccessFailedCountAsync(user);
         if (trust is not null) throttle.TrustedBrowserSucceeded(trust);
+        // With a second factor the failure count is reset only when the code is right too: otherwise someone
+        // holding the password could try codes without end, four at a time between two right passwords.
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            await HalfSignInAsync(http, user, StageVerify);
+            await audit.RecordAsync("SignInSecondFactorRequired", userName, "");
+            return SignInOutcome.SecondFactorRequired;
+        }
+        if (await security.IsRequiredAsync(user))
+        {
+            await HalfSignInAsync(http, user, StageEnrol);
+            await audit.RecordAsync("SignInEnrolmentRequired", userName, "");
+            return SignInOutcome.EnrolmentRequired;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         trusted.Remember(http, user);
         await audit.RecordAsync("SignIn", userName, trust is null ? "" : "{\"trustedBrowser\":true}");
         return SignInOutcome.SignedIn;
+    }
+
+    /// <summary>
+    /// Completes a sign-in whose second step was done elsewhere (a code, a recovery code, enrolment):
+    /// remembers the browser and records it. Identity's two-factor sign-in has set the cookie.
+    /// </summary>
+    public async Task CompletedAsync(HttpContext http, AppUser user, string how)
+    {
+        trusted.Remember(http, user);
+        await audit.RecordAsync("SignIn", user.UserName!, $"{{\"secondFactor\":\"{how}\"}}");
+    }
+
+    /// <summary>The account whose password was right in this browser in the last few minutes, and the step it is at.</summary>
+    public static async Task<(int UserId, string Stage)?> HalfSignedInAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        var id = result.Principal?.FindFirstValue(ClaimTypes.Name);
+        var stage = result.Principal?.FindFirstValue(StageClaim);
+        return int.TryParse(id, out var userId) && stage is not null ? (userId, stage) : null;
+    }
+
+    // Identity's own form of the cookie (SignInManager reads the account id from ClaimTypes.Name), plus our stage.
+    private static Task HalfSignInAsync(HttpContext http, AppUser user, string stage)
+    {
+        var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(StageClaim, stage));
+        return http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
     }
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));

@@ -18,7 +18,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
     private static UserManager<AppUser> Users(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
     public sealed record AccountRow(int UserId, string UserName, string DisplayName, string? Department,
-        IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockoutEnd);
+        IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockoutEnd, bool TwoFactor = false);
 
     public async Task<IReadOnlyList<AccountRow>> ListAsync()
     {
@@ -26,7 +26,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         var rows = await db.Users.AsNoTracking().Include(u => u.Roles).ThenInclude(r => r.Role).Include(u => u.Staff).ThenInclude(s => s!.Department)
             .OrderBy(u => u.UserName).ToListAsync();
         return rows.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Staff?.Department?.Name,
-            u.Roles.Select(r => r.Role!.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(), u.IsDisabled, u.LockoutEnd)).ToList();
+            u.Roles.Select(r => r.Role!.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(), u.IsDisabled, u.LockoutEnd, u.TwoFactorEnabled)).ToList();
     }
 
     public sealed class NewAccount
@@ -116,6 +116,27 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         return OpResult.Ok;
     }
 
+    /// <summary>
+    /// Takes away an account's second factor after its owner lost both the phone and the recovery codes, once the
+    /// admin has checked who they are in person (ASVS 6.4.4). Ends every session; the person enrols again at the next
+    /// sign-in if their roles require it (ADR 0031).
+    /// </summary>
+    public async Task<OpResult> ResetTwoFactorAsync(int userId, string actingUserName)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return OpResult.Fail("账号不存在。");
+        if (!user.TwoFactorEnabled) return OpResult.Fail("该账号没有启用两步验证。");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded) return OpResult.Fail("保存失败：该账号已被他人修改，请刷新后重试。");
+        await scope.ServiceProvider.GetRequiredService<SignInAudit>().RecordAsync("TwoFactorReset", user.UserName!, $"{{\"by\":\"{actingUserName}\"}}");
+        return OpResult.Ok;
+    }
+
     /// <summary>Disables or re-enables an account; disabling also ends its sessions within a minute.</summary>
     public async Task<OpResult> SetDisabledAsync(int userId, bool disabled, string actingUserName)
     {
@@ -133,7 +154,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         return OpResult.Ok;
     }
 
-    private static async Task<OpResult> CheckPasswordAsync(UserManager<AppUser> users, string? password, string userName)
+    internal static async Task<OpResult> CheckPasswordAsync(UserManager<AppUser> users, string? password, string userName)
     {
         if (string.IsNullOrEmpty(password) || password.Length < 8) return OpResult.Fail("密码至少需要 8 个字符。");
         if (password.Length > 128) return OpResult.Fail("密码不能超过 128 个字符。");

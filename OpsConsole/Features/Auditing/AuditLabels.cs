@@ -20,6 +20,15 @@ public static class AuditLabels
         ["SignOut"] = "退出登录",
         ["SignOutEverywhere"] = "全部退出",
         ["WindowTakenOff"] = "停用人员撤离窗口",
+        ["SignInSecondFactorRequired"] = "密码正确，待输入验证码",
+        ["SignInEnrolmentRequired"] = "密码正确，须先设置两步验证",
+        ["SignInSecondFactorFailed"] = "验证码错误",
+        ["TwoFactorEnabled"] = "启用两步验证",
+        ["TwoFactorDisabled"] = "停用两步验证",
+        ["TwoFactorReset"] = "重置两步验证",
+        ["RecoveryCodesRegenerated"] = "重新生成恢复码",
+        ["PasswordChanged"] = "修改密码",
+        ["PasswordChangeFailed"] = "修改密码失败",
     };
 
     private static readonly Dictionary<string, string> Objects = new()
