@@ -45,6 +45,9 @@ public sealed class TwoFactorFixture : IAsyncLifetime
             EmployeeNo = employeeNo, Name = "测试" + employeeNo, Roles = [role], Password = Password,
         });
         Assert.True(result.Succeeded, result.Error);
+        // As if the person had already replaced the admin's password with their own (PasswordChangeTests cover that step).
+        await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext();
+        await db.Users.Where(u => u.UserName == employeeNo).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false));
         return employeeNo;
     }
 
@@ -243,8 +246,48 @@ public sealed partial class TwoFactorTests(TwoFactorFixture fx) : IClassFixture<
             var result = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().ResetPasswordAsync(user!.Id, "another-long-passphrase-9");
             Assert.True(result.Succeeded, result.Error);
         }
-        var login = await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(fx.App), name, "another-long-passphrase-9");
-        Assert.StartsWith("/account/login/two-factor", login.Headers.Location!.OriginalString);
+        // The admin knows that password: the person sets their own first (ASVS 6.4.1), then gives the code (6.4.3).
+        var client = HttpSignIn.NewClient(fx.App);
+        var login = await HttpSignIn.PostLoginAsync(client, name, "another-long-passphrase-9", "%2Fstaff");
+        Assert.StartsWith("/account/password?ReturnUrl=%2Fstaff", login.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff")).StatusCode);
+        var changed = await HttpSignIn.PostFormAsync(client, "/account/password?ReturnUrl=%2Fstaff", "password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = "another-long-passphrase-9", ["Input.Next"] = "my own words for the hall", ["Input.Confirm"] = "my own words for the hall",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.StartsWith("/account/login/two-factor?ReturnUrl=%2Fstaff", changed.Headers.Location!.OriginalString);
+        Assert.StartsWith("/account/login/two-factor", (await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(fx.App), name, "my own words for the hall")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_new_account_sets_its_own_password_at_its_first_sign_in_and_then_works()
+    {
+        using (var scope = fx.App.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AccountAdmin>().CreateAsync(new AccountAdmin.NewAccount
+            {
+                EmployeeNo = "TF10", Name = "新同事", Roles = [Roles.WindowStaff], Password = "chosen by the admin 1",
+            });
+            Assert.True(result.Succeeded, result.Error);
+        }
+        var client = HttpSignIn.NewClient(fx.App);
+        var login = await HttpSignIn.PostLoginAsync(client, "TF10", "chosen by the admin 1");
+        Assert.StartsWith("/account/password", login.Headers.Location!.OriginalString);
+        Assert.Contains("您的密码由管理员设置", await client.GetStringAsync(login.Headers.Location!.OriginalString));
+
+        var same = await HttpSignIn.PostFormAsync(client, "/account/password?ReturnUrl=%2F", "password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = "chosen by the admin 1", ["Input.Next"] = "chosen by the admin 1", ["Input.Confirm"] = "chosen by the admin 1",
+        });
+        Assert.Contains("新密码不能与当前密码相同。", await same.Content.ReadAsStringAsync());
+        var done = await HttpSignIn.PostFormAsync(client, "/account/password?ReturnUrl=%2F", "password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = "chosen by the admin 1", ["Input.Next"] = "only I know this one", ["Input.Confirm"] = "only I know this one",
+        });
+        Assert.Equal("/", done.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/attendance/me")).StatusCode);
+        Assert.Equal("/", (await HttpSignIn.PostLoginAsync(HttpSignIn.NewClient(fx.App), "TF10", "only I know this one")).Headers.Location!.OriginalString);
     }
 
     // --- steps -------------------------------------------------------------------------------

@@ -23,6 +23,11 @@ public class AppUser : IdentityUser<int>
     public Domain.People.Staff? Staff { get; set; }
     /// <summary>A disabled account cannot sign in, and its open pages stop within a minute.</summary>
     public bool IsDisabled { get; set; }
+    /// <summary>
+    /// Set when an admin chose the password (a new account, a reset): the person sets one of their own at the
+    /// next sign-in before anything else (ASVS 6.4.1, ADR 0031).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
     public List<AppUserRole> Roles { get; set; } = [];
 }
 

@@ -78,6 +78,7 @@ public static class AuthServiceCollectionExtensions
             .AddTokenProvider<TwoFactor.OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.Replace(ServiceDescriptor.Scoped<IUserStore<AppUser>, TwoFactor.OpsUserStore>());
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OpsSecurityStampValidator>());
+        services.AddOptions<PasswordContextOptions>().BindConfiguration(PasswordContextOptions.Section);
         services.AddOptions<TwoFactor.TwoFactorOptions>().BindConfiguration(TwoFactor.TwoFactorOptions.Section);
         services.AddScoped<Features.Accounts.AccountSecurity>();
 

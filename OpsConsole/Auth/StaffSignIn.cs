@@ -38,6 +38,8 @@ public enum SignInOutcome
     SecondFactorRequired,
     /// <summary>The password was right, and the account's roles need a second factor it has not set up yet.</summary>
     EnrolmentRequired,
+    /// <summary>The password was right but chosen by an admin: the person sets their own first.</summary>
+    PasswordChangeRequired,
 }
 
 /// <summary>
@@ -56,6 +58,7 @@ public sealed class StaffSignIn(
     public const string StageClaim = "ops:2fa-stage";
     public const string StageVerify = "verify";
     public const string StageEnrol = "enrol";
+    public const string StagePassword = "password";
 
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
     {
@@ -108,27 +111,53 @@ public sealed class StaffSignIn(
         }
 
         if (trust is not null) throttle.TrustedBrowserSucceeded(trust);
-        // With a second factor the failure count is reset only when the code is right too: otherwise someone
-        // holding the password could try codes without end, four at a time between two right passwords.
+        if (user.MustChangePassword)
+        {
+            await HalfSignInAsync(http, user, StagePassword);
+            await audit.RecordAsync("SignInPasswordChangeRequired", userName, "");
+            return SignInOutcome.PasswordChangeRequired;
+        }
+        return await NextStepAsync(http, user);
+    }
+
+    /// <summary>
+    /// After a right password (and, if it was needed, a new one): the second factor's code, its enrolment,
+    /// or the sign-in itself. With a second factor the failure count is reset only when the code is right
+    /// too: otherwise someone holding the password could try codes without end, four between two passwords.
+    /// </summary>
+    public async Task<SignInOutcome> NextStepAsync(HttpContext http, AppUser user)
+    {
+        var users = signIn.UserManager;
         if (await users.GetTwoFactorEnabledAsync(user))
         {
             await HalfSignInAsync(http, user, StageVerify);
-            await audit.RecordAsync("SignInSecondFactorRequired", userName, "");
+            await audit.RecordAsync("SignInSecondFactorRequired", user.UserName!, "");
             return SignInOutcome.SecondFactorRequired;
         }
         if (await security.IsRequiredAsync(user))
         {
             await HalfSignInAsync(http, user, StageEnrol);
-            await audit.RecordAsync("SignInEnrolmentRequired", userName, "");
+            await audit.RecordAsync("SignInEnrolmentRequired", user.UserName!, "");
             return SignInOutcome.EnrolmentRequired;
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInAsync(user, isPersistent: false);
+        var wasTrusted = trusted.Find(http, user) is not null;
         trusted.Remember(http, user);
-        await audit.RecordAsync("SignIn", userName, trust is null ? "" : "{\"trustedBrowser\":true}");
+        await audit.RecordAsync("SignIn", user.UserName!, wasTrusted ? "{\"trustedBrowser\":true}" : "");
         return SignInOutcome.SignedIn;
     }
+
+    /// <summary>Where the browser goes for the step an outcome asks for; null when signed in (go to the return URL).</summary>
+    public static string? NextPage(SignInOutcome outcome) => outcome switch
+    {
+        SignInOutcome.SecondFactorRequired => "/account/login/two-factor",
+        SignInOutcome.EnrolmentRequired => "/account/two-factor",
+        SignInOutcome.PasswordChangeRequired => "/account/password",
+        _ => null,
+    };
 
     /// <summary>
     /// Completes a sign-in whose second step was done elsewhere (a code, a recovery code, enrolment):

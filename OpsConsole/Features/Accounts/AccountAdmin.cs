@@ -78,6 +78,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
             Roles = input.Roles.Select(Auth.Roles.Of).ToList(),
         };
         user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
+        user.MustChangePassword = true;
         db.Users.Add(user);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
@@ -109,6 +110,7 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         var check = await CheckPasswordAsync(users, newPassword, user.UserName!);
         if (!check.Succeeded) return check;
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = true; // the admin knows it: the person replaces it at the next sign-in
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (!result.Succeeded) return OpResult.Fail("重置密码失败，请重试。");
         await users.SetLockoutEndDateAsync(user, null);

@@ -77,9 +77,12 @@ public sealed class AccountSecurity(UserManager<AppUser> users, SignInAudit audi
         var check = await AccountAdmin.CheckPasswordAsync(users, next, user.UserName!);
         if (!check.Succeeded) return check with { Field = "next" };
         if (current == next) return OpResult.FailOn("next", "新密码不能与当前密码相同。");
+        var wasRequired = user.MustChangePassword;
+        user.MustChangePassword = false; // saved with the new password
         var result = await users.ChangePasswordAsync(user, current, next!);
         if (!result.Succeeded)
         {
+            user.MustChangePassword = wasRequired;
             var wrong = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
             await audit.RecordAsync("PasswordChangeFailed", user.UserName!, "");
             return wrong ? OpResult.FailOn("current", "当前密码不正确。") : OpResult.Fail("修改密码失败：账号已被他人修改，请重试。");

@@ -22,6 +22,7 @@ public static class AuditLabels
         ["WindowTakenOff"] = "停用人员撤离窗口",
         ["SignInSecondFactorRequired"] = "密码正确，待输入验证码",
         ["SignInEnrolmentRequired"] = "密码正确，须先设置两步验证",
+        ["SignInPasswordChangeRequired"] = "密码正确，须先设置自己的密码",
         ["SignInSecondFactorFailed"] = "验证码错误",
         ["TwoFactorEnabled"] = "启用两步验证",
         ["TwoFactorDisabled"] = "停用两步验证",
