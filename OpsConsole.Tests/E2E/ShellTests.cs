@@ -155,11 +155,11 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Admin], DemoAccounts.Password);
         await page.GotoAsync(fx.BaseUrl + "/admin/audit");
         await page.WaitForCircuitAsync();
-        await page.WaitForSelectorAsync("[data-testid=audit-row]");
+        await page.WaitForSelectorAsync("tr.audit-row");
         await page.FillAsync("[data-testid=audit-person]", "BJ0060");
         await page.Locator("[data-testid=audit-person]").PressAsync("Tab");
         await Assertions.Expect(page.Locator("[data-testid=audit-total]")).ToContainTextAsync("共 1 条");
-        await Assertions.Expect(page.Locator("[data-testid=audit-row]").First).ToContainTextAsync("登录失败");
+        await Assertions.Expect(page.Locator("tr.audit-row").First).ToContainTextAsync("登录失败");
         await page.ScreenshotAsync("admin-audit-1366");
         await page.Context.CloseAsync();
     }
