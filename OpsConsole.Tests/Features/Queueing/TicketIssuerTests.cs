@@ -37,6 +37,34 @@ public sealed class TicketIssuerTests
     [PostgresFact]
     public Task ABookingCodeScannedAtSeveralKiosksAtOnceGivesOneTicketOnPostgres() => ParallelCheckInsAsync(DatabaseProvider.Postgres);
 
+    [Fact]
+    public Task TheSlipCountsThePeopleAheadInCallOrderOnSqlite() => PeopleAheadInCallOrderAsync(DatabaseProvider.Sqlite);
+
+    [PostgresFact]
+    public Task TheSlipCountsThePeopleAheadInCallOrderOnPostgres() => PeopleAheadInCallOrderAsync(DatabaseProvider.Postgres);
+
+    /// <summary>
+    /// A green-channel slip once said "前面还有 12 人" for a ticket called first (issue 10): the count follows the
+    /// call order (priority classes, then waiting time), as the status page and the calling pad do.
+    /// </summary>
+    private static async Task PeopleAheadInCallOrderAsync(DatabaseProvider provider)
+    {
+        await using var app = await QueueApp.StartAsync(provider);
+        var issuer = app.Service<TicketIssuer>();
+        for (var i = 0; i < 12; i++) Assert.True((await issuer.IssueAsync("BDC", TicketChannel.Kiosk)).Result.Succeeded);
+
+        var green = (await issuer.IssueAsync("BDC", TicketChannel.ManagerIssued, priority: PriorityClass.GreenChannel)).Ticket!;
+        Assert.Equal(0, green.PeopleAhead);
+        var secondGreen = (await issuer.IssueAsync("BDC", TicketChannel.ManagerIssued, priority: PriorityClass.GreenChannel)).Ticket!;
+        Assert.Equal(1, secondGreen.PeopleAhead);
+        var normal = (await issuer.IssueAsync("BDC", TicketChannel.Kiosk)).Ticket!;
+        Assert.Equal(14, normal.PeopleAhead);
+
+        // The status page and the slip agree.
+        var status = await app.Service<QueueQueries>().StatusAsync(secondGreen.PublicCode);
+        Assert.Equal(secondGreen.PeopleAhead, status!.PeopleAhead);
+    }
+
     [PostgresFact]
     public async Task ABookingCodeScannedAtKiosksOnTwoNodesAtOnceGivesOneTicket()
     {

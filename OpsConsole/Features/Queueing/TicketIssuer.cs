@@ -94,11 +94,25 @@ public sealed class TicketIssuer(
     private async Task<IssuedTicket> DescribeAsync(OpsDbContext db, Ticket ticket, CancellationToken ct)
     {
         var queue = await db.Set<ServiceQueue>().AsNoTracking().Where(q => q.Id == ticket.IssuedQueueId).Select(q => new { q.Name, q.Code }).FirstAsync(ct);
-        var ahead = ticket.State != TicketState.Waiting ? 0 : await db.Set<Ticket>().CountAsync(t => t.QueueId == ticket.QueueId
-            && t.ServiceDay == ticket.ServiceDay && t.State == TicketState.Waiting && t.Id != ticket.Id && t.SortTime <= ticket.SortTime, ct);
+        var ahead = ticket.State != TicketState.Waiting ? 0 : await PeopleAheadAsync(db, ticket, ct);
         var capacity = await capacities.GetAsync(db, ticket.QueueId, ct);
         return new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, ahead,
             WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService), ticket.PublicCode, ticket.IssuedAt, ticket.Priority);
+    }
+
+    /// <summary>
+    /// The tickets of the same lane (queue and target window) that will be called first, in call order
+    /// (<see cref="QueuePosition.CallOrder"/>): every higher priority class, then the same class by sort time.
+    /// A green-channel ticket behind twelve normal ones has none ahead (issue 10).
+    /// </summary>
+    private static Task<int> PeopleAheadAsync(OpsDbContext db, Ticket ticket, CancellationToken ct)
+    {
+        var rank = ticket.Priority.Rank();
+        var higher = Enum.GetValues<PriorityClass>().Where(p => p.Rank() < rank).ToList();
+        return db.Set<Ticket>().CountAsync(t => t.QueueId == ticket.QueueId && t.ServiceDay == ticket.ServiceDay
+            && t.State == TicketState.Waiting && t.Id != ticket.Id && t.TargetWindowId == ticket.TargetWindowId
+            && (higher.Contains(t.Priority)
+                || t.Priority == ticket.Priority && (t.SortTime < ticket.SortTime || t.SortTime == ticket.SortTime && t.Sequence < ticket.Sequence)), ct);
     }
 
     /// <summary>A queue with its waiting count and today's last number, as read before an issue.</summary>
@@ -175,7 +189,11 @@ public sealed class TicketIssuer(
         }
 
         await events.PublishAsync(new TicketIssued(now, queue.Id, issued.Id, issued.Number.ToString()));
-        return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, read.Waiting,
+        // A normal ticket goes behind everyone who waited before it (the count read above, no extra query on the
+        // kiosk's hot path); a priority ticket (green channel, appointment) goes ahead of lower classes: count in call order.
+        var ahead = issued.Priority == PriorityClass.Normal ? read.Waiting : await PeopleAheadAsync(db, issued, ct);
+        if (ahead != read.Waiting) wait = WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService);
+        return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, ahead,
             wait, issued.PublicCode, now, issued.Priority), OpResult.Ok);
     }
 
