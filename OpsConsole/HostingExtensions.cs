@@ -92,6 +92,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapDeviceEndpoints();
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
+        Features.Assessment.AssessmentWorkbook.Map(app);
         Features.Reports.ReportEndpoints.MapReportEndpoints(app);
         Features.Auditing.AuditEndpoints.MapAuditEndpoints(app);
         app.MapDisplays();

@@ -18,6 +18,7 @@ public static class AttendanceText
         HalfDayStatus.OnLeave => "假",
         HalfDayStatus.OfficialAbsence => "公",
         HalfDayStatus.Holiday or HalfDayStatus.RestDay => "休",
+        HalfDayStatus.NotPosted => "－",
         _ => "",
     };
 

@@ -14,6 +14,8 @@ public enum HalfDayStatus
     RestDay,
     /// <summary>After the day the month is scored through: not judged yet.</summary>
     NotYetDue,
+    /// <summary>A day the person was not posted to the center (before 入驻 or after 离驻): not judged.</summary>
+    NotPosted,
 }
 
 public enum PunchSource { None, Terminal, MakeUp }

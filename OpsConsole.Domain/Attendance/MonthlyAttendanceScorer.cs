@@ -21,6 +21,8 @@ public sealed record MonthAttendanceInput
     public IReadOnlyList<OfficialAbsenceRecord> OfficialAbsences { get; init; } = [];
     /// <summary>Last day to judge (for a month in progress); later days are <see cref="HalfDayStatus.NotYetDue"/>. Null judges the whole month.</summary>
     public DateOnly? ScoreThrough { get; init; }
+    /// <summary>Whether the person was posted on a day (入驻 to 离驻); other days are <see cref="HalfDayStatus.NotPosted"/>. Null: posted every day.</summary>
+    public Func<DateOnly, bool>? IsPosted { get; init; }
 }
 
 /// <summary>
@@ -119,6 +121,8 @@ public static class MonthlyAttendanceScorer
 
             if (input.ScoreThrough is { } through && day > through)
                 return Excused(HalfDayStatus.NotYetDue, null, null);
+            if (input.IsPosted is { } posted && !posted(day))
+                return Excused(HalfDayStatus.NotPosted, null, null);
 
             var leave = _leaves.FirstOrDefault(l => l.Period.Covers(day, half));
             if (leave is not null)

@@ -60,6 +60,12 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/device/stopped"] = [Anyone],
         ["/appointments"] = AllRoles,
         ["/green-channel"] = ManagerRoles,
+        ["/assessment/me"] = AllRoles,
+        ["/assessment/department"] = [Roles.ChiefRepresentative],
+        ["/assessment/manage"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/assessment/ranking"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/assessment/scheme"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/assessment/postings"] = [Roles.HR, Roles.Manager, Roles.Admin],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpsConsole.Auth;
 using OpsConsole.Data.Auditing;
+using OpsConsole.Domain.Assessment;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.People;
@@ -34,6 +35,13 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<LeaveRecord> LeaveRecords => Set<LeaveRecord>();
     public DbSet<OfficialAbsenceRecord> OfficialAbsences => Set<OfficialAbsenceRecord>();
     public DbSet<MakeUpPunchRequest> MakeUpPunchRequests => Set<MakeUpPunchRequest>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<PostingImport> PostingImports => Set<PostingImport>();
+    public DbSet<AssessmentSchemeVersion> AssessmentSchemes => Set<AssessmentSchemeVersion>();
+    public DbSet<AssessmentMonth> AssessmentMonths => Set<AssessmentMonth>();
+    public DbSet<AssessmentAppeal> AssessmentAppeals => Set<AssessmentAppeal>();
+    public DbSet<AssessmentScoreRecord> AssessmentScores => Set<AssessmentScoreRecord>();
+    public DbSet<ManualAssessmentItem> ManualAssessmentItems => Set<ManualAssessmentItem>();
 
     private Dictionary<object, string>? _changedBy;
 

@@ -97,7 +97,7 @@ internal static class AttendanceBench
         }
     }
 
-    private static async Task<List<Staff>> AddStaffAsync(IDbContextFactory<OpsDbContext> dbFactory)
+    internal static async Task<List<Staff>> AddStaffAsync(IDbContextFactory<OpsDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var departments = await db.Departments.Select(d => d.Id).ToListAsync();
@@ -109,7 +109,7 @@ internal static class AttendanceBench
     }
 
     /// <summary>Four punches every day of the month (weekend ones count for nothing): 600 × 30 × 4 = 72,000.</summary>
-    private static async Task<List<Punch>> AddMonthOfPunchesAsync(IDbContextFactory<OpsDbContext> dbFactory, List<Staff> staff, YearMonth month)
+    internal static async Task<List<Punch>> AddMonthOfPunchesAsync(IDbContextFactory<OpsDbContext> dbFactory, List<Staff> staff, YearMonth month)
     {
         var random = new Random(5);
         var punches = new List<Punch>();

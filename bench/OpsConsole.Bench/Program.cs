@@ -1,11 +1,14 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
     case "attendance":
         await AttendanceBench.RunAsync();
+        return 0;
+    case "assessment":
+        await AssessmentBench.RunAsync();
         return 0;
     case "queue":
         await QueueTable();

@@ -13,7 +13,7 @@ namespace OpsConsole.Features.Accounts;
 /// its own UserManager (and so its own context of Identity's EF store): a page's circuit lives for hours, and a
 /// store context kept that long would hand back accounts as they were when first read.
 /// </summary>
-public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, IServiceScopeFactory scopes, CounterDesk desk)
+public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, IServiceScopeFactory scopes, CounterDesk desk, CenterClock clock)
 {
     private static UserManager<AppUser> Users(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
@@ -37,6 +37,8 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         public string Title { get; set; } = "";
         public HashSet<string> Roles { get; set; } = [Auth.Roles.WindowStaff];
         public string Password { get; set; } = "";
+        /// <summary>The posting's first day: the first day the person counts for attendance and assessment; null for today.</summary>
+        public DateOnly? PostedFrom { get; set; }
     }
 
     /// <summary>Creates the staff record and its account together, or neither.</summary>
@@ -69,6 +71,9 @@ public sealed class AccountAdmin(IDbContextFactory<OpsDbContext> dbFactory, ISer
         };
         db.Staff.Add(staff);
         await db.SaveChangesAsync();
+        // Counted from the day they are posted, never before (a person created on 1 December is not absent all October).
+        var posting = await Assessment.Postings.AddAsync(db, staff.Id, staff.DepartmentId, input.PostedFrom ?? clock.Today, null, null, null, default);
+        if (!posting.Succeeded) return posting;
         var user = new AppUser
         {
             UserName = employeeNo,

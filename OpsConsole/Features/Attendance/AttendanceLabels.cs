@@ -73,6 +73,7 @@ public static class HalfDayStatusLabels
         Domain.Attendance.HalfDayStatus.OfficialAbsence => "公务外出",
         Domain.Attendance.HalfDayStatus.Holiday => "节假日",
         Domain.Attendance.HalfDayStatus.RestDay => "休息日",
+        Domain.Attendance.HalfDayStatus.NotPosted => "未入驻",
         _ => "未到",
     };
 

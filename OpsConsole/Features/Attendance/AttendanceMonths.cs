@@ -32,7 +32,7 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         var setup = await AttendanceSetup.LoadAsync(db, ct);
         var data = await MonthDataAsync(db, month, [staffId], ct);
         var ruleSet = setup.RuleSets.ForMonth(month);
-        var attendance = Score(staff, month, setup, ruleSet, data);
+        var attendance = Score(staff, month, setup, ruleSet, data, await PostingsAsync(db, [staffId], ct));
         var used = data.MakeUps.Count(m => m.CountsTowardLimit);
         return new StaffMonth(staff, attendance, ruleSet, data.MakeUps.OrderByDescending(m => m.RequestedAt).ToList(), data.Leaves, data.Officials,
             Math.Max(0, ruleSet.Rules.MakeUpRequestsPerMonth - used), clock.Today);
@@ -45,10 +45,13 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         var q = db.Staff.AsNoTracking().Include(s => s.Department).Where(s => s.Active);
         if (departmentId is { } d) q = q.Where(s => s.DepartmentId == d);
         else if (centerOfficeOnly) q = q.Where(s => s.DepartmentId == null);
-        var staff = await q.OrderBy(s => s.EmployeeNo).ToListAsync(ct);
+        var everyone = await q.OrderBy(s => s.EmployeeNo).ToListAsync(ct);
+        var postings = await PostingsAsync(db, everyone.Count > 200 ? null : everyone.Select(s => s.Id).ToList(), ct);
+        // A past month's sheet lists only the people posted in it (入驻/离驻).
+        var staff = everyone.Where(s => Posted(postings, s.Id).AnyIn(month)).ToList();
         var data = await MonthDataAsync(db, month, staff.Count > 200 ? null : staff.Select(s => s.Id).ToList(), ct);
         var ruleSet = setup.RuleSets.ForMonth(month);
-        var rows = staff.AsParallel().AsOrdered().Select(s => new GridRow(s, Score(s, month, setup, ruleSet, data))).ToList();
+        var rows = staff.AsParallel().AsOrdered().Select(s => new GridRow(s, Score(s, month, setup, ruleSet, data, postings))).ToList();
         return new Grid(month, ruleSet, setup.Calendar, rows, clock.Today);
     }
 
@@ -58,7 +61,18 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         return await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Code).ToListAsync(ct);
     }
 
-    private MonthAttendance Score(Staff staff, YearMonth month, AttendanceSetup setup, AttendanceRuleSet ruleSet, MonthData data) =>
+    private static PostedDays Posted(ILookup<int, Posting> postings, int staffId) => PostedDays.From(postings[staffId]);
+
+    /// <param name="staffIds">Null loads everyone's.</param>
+    internal static async Task<ILookup<int, Posting>> PostingsAsync(OpsDbContext db, List<int>? staffIds, CancellationToken ct)
+    {
+        var q = db.Postings.AsNoTracking();
+        if (staffIds is not null) q = q.Where(p => staffIds.Contains(p.StaffId));
+        return (await q.ToListAsync(ct)).ToLookup(p => p.StaffId);
+    }
+
+    private MonthAttendance Score(Staff staff, YearMonth month, AttendanceSetup setup, AttendanceRuleSet ruleSet, MonthData data,
+        ILookup<int, Posting> postings) =>
         MonthlyAttendanceScorer.Score(new MonthAttendanceInput
         {
             StaffId = staff.Id,
@@ -72,6 +86,7 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
             Leaves = data.Leaves,
             OfficialAbsences = data.Officials,
             // Today is judged only once it is over; later days are not yet due.
+            IsPosted = Posted(postings, staff.Id) is { HasPostings: true } posted ? posted.Contains : null,
             ScoreThrough = month.Contains(clock.Today) ? clock.Today.AddDays(-1) : month.LastDay < clock.Today ? null : month.FirstDay.AddDays(-1),
         });
 
