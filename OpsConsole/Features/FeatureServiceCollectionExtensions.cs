@@ -54,6 +54,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.PostgresHallBackplane>());
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
+        Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
         return services;
     }
 }
