@@ -57,6 +57,9 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/device/stopped"] = [Anyone],
         ["/appointments"] = AllRoles,
         ["/green-channel"] = ManagerRoles,
+        ["/awards/certificates"] = ManagerRoles,
+        ["/guide/{Code}"] = [Anyone],
+        ["/verify/{Code}"] = [Anyone],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

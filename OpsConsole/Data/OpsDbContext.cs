@@ -34,6 +34,7 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<LeaveRecord> LeaveRecords => Set<LeaveRecord>();
     public DbSet<OfficialAbsenceRecord> OfficialAbsences => Set<OfficialAbsenceRecord>();
     public DbSet<MakeUpPunchRequest> MakeUpPunchRequests => Set<MakeUpPunchRequest>();
+    public DbSet<Domain.Awards.HonorCertificate> HonorCertificates => Set<Domain.Awards.HonorCertificate>();
 
     private Dictionary<object, string>? _changedBy;
 

@@ -55,6 +55,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
         Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
+        services.AddScoped<Awards.CertificateDesk>();
         return services;
     }
 }

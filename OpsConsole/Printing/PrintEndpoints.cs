@@ -12,6 +12,8 @@ public static class PrintEndpoints
     public static string GuideView(int id, GuideLayout layout) => $"/print/guides/{id}?layout={(layout == GuideLayout.TriFold ? "trifold" : "a4")}";
     public static string GuidePdf(int id, GuideLayout layout) => $"/print/guides/{id}/pdf?layout={(layout == GuideLayout.TriFold ? "trifold" : "a4")}";
     public static string JobPdf(string jobId) => $"/print/jobs/{jobId}/pdf";
+    public static string CertificateView(int id) => $"/print/certificates/{id}";
+    public static string CertificatePdf(int id) => $"/print/certificates/{id}/pdf";
 
     public static IEndpointRouteBuilder MapPrintEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,6 +21,8 @@ public static class PrintEndpoints
         print.MapGet("/guides/{id:int}", GuideViewAsync);
         print.MapGet("/guides/{id:int}/pdf", GuidePdfAsync);
         print.MapGet("/jobs/{id}/pdf", JobPdfResult);
+        print.MapGet("/certificates/{id:int}", CertificateViewAsync);
+        print.MapGet("/certificates/{id:int}/pdf", CertificatePdfAsync);
         return app;
     }
 
@@ -67,6 +71,35 @@ public static class PrintEndpoints
         catch (PrintUnavailableException ex)
         {
             return Unavailable(L, ex.Message, GuideView(id, kind));
+        }
+    }
+
+    private static async Task<IResult> CertificateViewAsync(int id, HttpContext http, Features.Awards.CertificateDesk desk, CertificatePrinting printing,
+        Printer printer, IStringLocalizer<SharedResource> L)
+    {
+        if (await desk.FindAsync(id, http.RequestAborted) is not { } certificate) return Results.NotFound();
+        var html = new StringWriter();
+        await using (var doc = printer.Open(html))
+        {
+            await printing.WriteDocumentAsync(doc, certificate, "/", RequestBase(http), Toolbar(L, CertificatePdf(id), "/awards/certificates"));
+        }
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> CertificatePdfAsync(int id, HttpContext http, Features.Awards.CertificateDesk desk, CertificatePrinting printing,
+        Printer printer, IStringLocalizer<SharedResource> L)
+    {
+        if (await desk.FindAsync(id, http.RequestAborted) is not { } certificate) return Results.NotFound();
+        var requestBase = RequestBase(http);
+        try
+        {
+            var pdf = await printer.ToPdfFileAsync(doc => printing.WriteDocumentAsync(doc, certificate, printer.FileAssetBase, requestBase),
+                PdfLayout.LandscapePlain, http.RequestAborted);
+            return PdfFile(pdf, $"{L["荣誉证书"]}-{certificate.Year}-{certificate.Kind}-{certificate.Sequence:000}.pdf");
+        }
+        catch (PrintUnavailableException ex)
+        {
+            return Unavailable(L, ex.Message, CertificateView(id));
         }
     }
 

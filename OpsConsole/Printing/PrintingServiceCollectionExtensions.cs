@@ -11,6 +11,7 @@ public static class PrintingServiceCollectionExtensions
         services.AddSingleton<PublicLinks>();
         services.AddScoped<Printer>();
         services.AddScoped<GuidePrinting>();
+        services.AddScoped<CertificatePrinting>();
         return services;
     }
 }

@@ -119,8 +119,9 @@ public sealed class GuidePdfTests(SqliteAppFixture fx) : IClassFixture<SqliteApp
         Assert.Contains("data-testid=\"public-guide\"", html);
         Assert.Contains(WebUtility.HtmlEncode(item.Name), html);
 
+        // Like the ticket status page: a page that says so (200), not the generic "page not found".
         var unknown = await anonymous.GetAsync("/guide/NO-SUCH-ITEM");
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("未找到该事项", await unknown.Content.ReadAsStringAsync());
     }
 
