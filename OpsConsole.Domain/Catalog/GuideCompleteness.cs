@@ -18,7 +18,7 @@ public static class GuideCompleteness
     public const string OnlineLink = "网上办理地址";
 
     /// <summary>The missing required elements; empty when the guide is complete.</summary>
-    /// <remarks>Fees may be empty (free); the online link is required only for items done fully online (0 visits).</remarks>
+    /// <remarks>Fees may be empty (free); the statutory limit may be 0 only for an on-the-spot item; the online link is required only for items done fully online (0 visits).</remarks>
     public static IReadOnlyList<string> Missing(ServiceItem item)
     {
         var missing = new List<string>();
@@ -26,7 +26,8 @@ public static class GuideCompleteness
         if (Blank(item.Conditions)) missing.Add(Conditions);
         if (!item.Materials.Any(m => !Blank(m.Name))) missing.Add(Materials);
         if (!item.ProcessSteps.Any(s => !Blank(s.Name))) missing.Add(Process);
-        if (item.StatutoryLimitDays <= 0) missing.Add(StatutoryLimit);
+        // 0 statutory days is an on-the-spot item (即办); with promised days it is a statutory limit left out.
+        if (item.StatutoryLimitDays <= 0 && item.PromisedLimitDays > 0) missing.Add(StatutoryLimit);
         if (Blank(item.Place)) missing.Add(Place);
         if (Blank(item.Hours)) missing.Add(Hours);
         if (Blank(item.Phone)) missing.Add(Phone);

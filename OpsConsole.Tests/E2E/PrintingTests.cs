@@ -7,7 +7,7 @@ using OpsConsole.Tests.Infrastructure;
 namespace OpsConsole.Tests.E2E;
 
 /// <summary>
-/// In Chromium: a manager sees which guides are incomplete, prints a department's tri-folds as one PDF with
+/// In Chromium: a manager sees which guides are incomplete, prints a department's guides as one PDF with
 /// progress, issues a certificate and downloads the year's certificates as one PDF; a phone opens the QR link.
 /// </summary>
 [Collection("browser")]
@@ -48,21 +48,23 @@ public sealed class PrintingTests
         await page.ClickAsync("[data-testid=print-guides]");
         await page.ClickAsync("[data-testid=batch-scope]");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = departmentName }).First.ClickAsync();
-        await page.Locator(".mud-dialog .mud-select").Nth(1).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "三折页" }).First.ClickAsync();
         await page.ClickAsync("[data-testid=batch-start]");
         var download = page.Locator("[data-testid=print-download]");
         await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await page.ScreenshotAsync("printing-guides-batch-done");
-        var guidesPdf = await FetchPdfAsync(page, baseUrl + await download.GetAttributeAsync("href"), "e2e-trifold-batch.pdf");
-        Assert.Equal(2 * departmentItems, await PdfTools.PageCountAsync(guidesPdf));
+        var guidesPdf = await FetchPdfAsync(page, baseUrl + await download.GetAttributeAsync("href"), "e2e-guides-batch.pdf");
+        Assert.True(await PdfTools.PageCountAsync(guidesPdf) >= departmentItems + 2, "cover, contents and every guide of the department");
+        var cover = await PdfTools.TextAsync(guidesPdf, 1, 1);
+        Assert.Contains("政务服务事项办事指南汇编", cover);
+        Assert.Contains(departmentName, cover); // the department chosen, not the whole center
+        Assert.Contains("【缺：咨询电话】", await PdfTools.TextAsync(guidesPdf));
         await page.Keyboard.PressAsync("Escape");
 
         // A certificate issued and numbered, then the year's certificates as one PDF.
         await page.GotoAsync(baseUrl + "/awards/certificates");
         await page.WaitForCircuitAsync();
-        await page.FillAsync("[data-testid=cert-holder] input", "综合受理区5号窗口");
-        await page.FillAsync("[data-testid=cert-period] input", "2026年第四季度");
+        await page.FillAsync("[data-testid=cert-holder]", "综合受理区5号窗口");
+        await page.FillAsync("[data-testid=cert-period]", "2026年第四季度");
         await page.ClickAsync("[data-testid=cert-issue]");
         var row = page.Locator("tbody tr", new() { HasText = "综合受理区5号窗口" });
         await Assertions.Expect(row).ToContainTextAsync("滨政服旗〔2026〕第004号"); // the demo issued 001–003

@@ -29,9 +29,19 @@ public class GuideCompletenessTests
         item.Materials.Clear();
         item.Phone = "";
         item.StatutoryLimitDays = 0;
+        item.PromisedLimitDays = 5;
 
         Assert.Equal([GuideCompleteness.Basis, GuideCompleteness.Materials, GuideCompleteness.StatutoryLimit, GuideCompleteness.Phone],
             GuideCompleteness.Missing(item));
+    }
+
+    [Fact]
+    public void AnOnTheSpotItemNeedsNoStatutoryLimit()
+    {
+        var item = Complete();
+        item.StatutoryLimitDays = 0;
+        item.PromisedLimitDays = 0;
+        Assert.Empty(GuideCompleteness.Missing(item));
     }
 
     [Fact]
