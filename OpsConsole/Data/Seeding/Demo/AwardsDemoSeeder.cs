@@ -25,9 +25,9 @@ public static class AwardsDemoSeeder
         var people = staff.Where(s => s.DepartmentId is not null).OrderBy(s => s.EmployeeNo).ToList();
 
         var awards = new List<(AwardKind Kind, string Holder)>();
-        awards.AddRange(named.Where((_, i) => i % 7 == 2).Take(3).Select(w => (AwardKind.RedFlagWindow, $"{w.Number}号窗口（{w.Name}）")));
+        awards.AddRange(named.Where((_, i) => i % 7 == 2).Take(3).Select(w => (AwardKind.RedFlagWindow, w.Name)));
         awards.AddRange(people.Where((_, i) => i % 9 == 4).Take(4).Select(s => (AwardKind.ServiceModel, s.Name)));
-        awards.AddRange(named.Where((_, i) => i % 11 == 5).Take(1).Select(w => (AwardKind.CivilizedWindow, $"{w.Number}号窗口（{w.Name}）")));
+        awards.AddRange(named.Where((_, i) => i % 11 == 5).Take(1).Select(w => (AwardKind.CivilizedWindow, w.Name)));
 
         foreach (var group in awards.GroupBy(a => a.Kind))
         {
