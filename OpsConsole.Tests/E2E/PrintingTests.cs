@@ -48,6 +48,8 @@ public sealed class PrintingTests
         await page.ClickAsync("[data-testid=print-guides]");
         await page.ClickAsync("[data-testid=batch-scope]");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = departmentName }).First.ClickAsync();
+        // The choice has reached the server (the select shows it) before the batch starts.
+        await Assertions.Expect(page.Locator("input[data-testid=batch-scope]")).ToHaveValueAsync(departmentName);
         await page.ClickAsync("[data-testid=batch-start]");
         var download = page.Locator("[data-testid=print-download]");
         await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 90_000 });
