@@ -7,7 +7,7 @@ source scripts/prereqs.sh
 
 ensure_dotnet
 ensure_node
-ensure_apt fonts-noto-cjk
+ensure_apt fonts-noto-cjk chromium
 
 say "building (restores NuGet and npm packages on first run)..."
 dotnet build OpsConsole/OpsConsole.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -7,7 +7,7 @@ source scripts/prereqs.sh
 
 ensure_dotnet
 ensure_node
-ensure_apt chromium fonts-noto-cjk postgresql poppler-utils
+ensure_apt chromium fonts-noto-cjk postgresql poppler-utils zbar-tools
 
 # A throwaway PostgreSQL on a free loopback port, stopped when this script ends.
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

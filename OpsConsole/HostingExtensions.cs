@@ -98,6 +98,7 @@ public static class HostingExtensions
         app.MapDisplays();
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();
+        Printing.PrintEndpoints.MapPrintEndpoints(app);
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

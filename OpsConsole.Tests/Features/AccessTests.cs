@@ -66,6 +66,9 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/assessment/ranking"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/assessment/scheme"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/assessment/postings"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/awards/certificates"] = ManagerRoles,
+        ["/guide/{Code}"] = [Anyone],
+        ["/verify/{Code}"] = [Anyone],
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -42,6 +42,7 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<AssessmentAppeal> AssessmentAppeals => Set<AssessmentAppeal>();
     public DbSet<AssessmentScoreRecord> AssessmentScores => Set<AssessmentScoreRecord>();
     public DbSet<ManualAssessmentItem> ManualAssessmentItems => Set<ManualAssessmentItem>();
+    public DbSet<Domain.Awards.HonorCertificate> HonorCertificates => Set<Domain.Awards.HonorCertificate>();
 
     private Dictionary<object, string>? _changedBy;
 

@@ -56,6 +56,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
         services.AddAssessmentFeatures();
+        Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
+        services.AddScoped<Awards.CertificateDesk>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     public static async Task<BenchHost> StartAsync(string provider, bool history = false, bool startHostedServices = false,
-        Dictionary<string, string?>? settings = null, bool serveHttp = false)
+        Dictionary<string, string?>? settings = null, bool serveHttp = false, string? webRoot = null)
     {
         string connection;
         string? dir = null, pgDb = null;
@@ -50,6 +50,7 @@ internal sealed class BenchHost : IAsyncDisposable
             EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
             // The app's static web assets manifests (copied next to the bench) are named after it.
             ApplicationName = serveHttp ? "OpsConsole" : null,
+            WebRootPath = webRoot,
         });
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["Database:ConnectionString"] = connection;

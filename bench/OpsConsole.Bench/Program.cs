@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|public|print|cases|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -26,6 +26,9 @@ switch (command)
     case "monitor":
         Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
+    case "print":
+        Print(await PrintBench.RunAsync());
+        return 0;
     case "all":
         await QueueTable();
         Print(await MonitorBench.RunAsync());
@@ -33,7 +36,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|print|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 

@@ -52,6 +52,7 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> dbFactory, IPassw
         await db.SaveChangesAsync(ct);
         await AttendanceDemoSeeder.SeedAsync(db, data.Staff, clock, ct);
         await RosterDemoSeeder.SeedAsync(db, data.Windows, data.Departments, data.Staff, data.Items, new Features.Common.CenterClock(clock, new ConfigurationBuilder().Build()).Today, ct);
+        await AwardsDemoSeeder.SeedAsync(db, data.Windows, data.Staff, new Features.Common.CenterClock(clock, new ConfigurationBuilder().Build()).Today, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the demo center: {Departments} departments, {Items} items, {Windows} windows, {Staff} staff.",
             data.Departments.Count, data.Items.Count, data.Windows.Count, data.Staff.Count);

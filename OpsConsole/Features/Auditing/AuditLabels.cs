@@ -47,6 +47,7 @@ public static class AuditLabels
         ["Device"] = "设备",
         ["Evaluation"] = "评价",
         ["Floor"] = "楼层",
+        ["HonorCertificate"] = "荣誉证书",
         ["LeaveRecord"] = "请假",
         ["MakeUpPunchRequest"] = "补卡申请",
         ["OfficialAbsenceRecord"] = "公出",
@@ -101,6 +102,8 @@ public static class AuditLabels
         ["staffId"] = "人员",
         ["returnedTicket"] = "退回队列的号",
         ["trustedBrowser"] = "常用浏览器",
+        ["HolderName"] = "获奖者",
+        ["RevokeReason"] = "撤销原因",
     };
 
     /// <summary>The key of a stored action, named for its meaning where the change has one.</summary>
@@ -120,6 +123,8 @@ public static class AuditLabels
                     return "账号锁定";
                 case "Device" when Changed("RevokedAt") && New("RevokedAt") is not null:
                     return "吊销设备";
+                case "HonorCertificate" when Changed("RevokedAt") && New("RevokedAt") is not null:
+                    return "撤销证书";
             }
         }
         if (entityType == "AppUserRole") return action == "Added" ? "授予角色" : action == "Deleted" ? "撤销角色" : "修改";

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsConsole.Components.Printing;
+using OpsConsole.Data;
+using OpsConsole.Domain.Awards;
+
+namespace OpsConsole.Printing;
+
+/// <summary>Honor certificates as print documents: one, or every certificate of a year (and kind) as one batch.</summary>
+public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactory, PublicLinks links, IOptions<PrintOptions> options)
+{
+    public const int BatchChunk = 50;
+
+    private string? Seal => string.IsNullOrWhiteSpace(options.Value.SealImagePath) ? null : options.Value.SealImagePath.TrimStart('/');
+
+    public Task WriteOneAsync(PrintDocument doc, HonorCertificate certificate, string requestBase) =>
+        doc.WriteAsync<CertificatePage>(new Dictionary<string, object?>
+        {
+            [nameof(CertificatePage.Certificate)] = certificate,
+            [nameof(CertificatePage.VerifyUrl)] = links.Verify(certificate.VerifyCode, requestBase),
+            [nameof(CertificatePage.SealSource)] = Seal,
+        });
+
+    public async Task WriteDocumentAsync(PrintDocument doc, HonorCertificate certificate, string assetBase, string requestBase, string? toolbar = null)
+    {
+        await doc.BeginAsync(certificate.Number, PaperLayout.A4Landscape, assetBase, toolbar);
+        await WriteOneAsync(doc, certificate, requestBase);
+        await doc.EndAsync();
+    }
+
+    /// <summary>Every certificate of <paramref name="year"/> (of one kind, and of one period when given), revoked ones left out, in number order.</summary>
+    public async Task WriteBatchAsync(PrintDocument doc, int year, AwardKind? kind, string? period, string assetBase, string requestBase,
+        IProgress<PrintProgress>? progress, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.HonorCertificates.AsNoTracking().Where(c => c.Year == year && c.RevokedAt == null);
+        if (kind is { } k) query = query.Where(c => c.Kind == k);
+        if (!string.IsNullOrWhiteSpace(period)) query = query.Where(c => c.Period == period);
+        var ids = await query.OrderBy(c => c.Kind).ThenBy(c => c.Sequence).Select(c => c.Id).ToListAsync(ct);
+
+        await doc.BeginAsync($"certificates-{year}", PaperLayout.A4Landscape, assetBase);
+        var done = 0;
+        progress?.Report(new PrintProgress(0, ids.Count));
+        foreach (var chunk in ids.Chunk(BatchChunk))
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = await db.HonorCertificates.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            foreach (var id in chunk)
+            {
+                ct.ThrowIfCancellationRequested();
+                await WriteOneAsync(doc, rows[id], requestBase);
+                progress?.Report(new PrintProgress(++done, ids.Count));
+            }
+        }
+        await doc.EndAsync();
+    }
+}
