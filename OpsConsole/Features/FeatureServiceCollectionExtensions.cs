@@ -2,6 +2,7 @@ using OpsConsole.Auth;
 using OpsConsole.Data.Seeding;
 using OpsConsole.Features.Accounts;
 using OpsConsole.Features.Attendance;
+using OpsConsole.Features.Cases;
 using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
@@ -54,6 +55,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.PostgresHallBackplane>());
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
+        services.AddCaseFeatures();
         return services;
     }
 }
