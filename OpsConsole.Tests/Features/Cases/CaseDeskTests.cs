@@ -51,8 +51,10 @@ public sealed class CaseDeskTests
         Assert.Equal("张*丰", row.Applicant);
         Assert.Equal(new DateOnly(2026, 11, 26), row.DueOn);
         Assert.Equal(2, row.DaysLeft);
-        var detail = await app.Service<CaseQueries>().DetailAsync(saved.Id);
+        var detail = await app.Service<CaseQueries>().DetailAsync(saved.Id, actor);
         Assert.Equal("138****5678", detail!.ApplicantPhone);
+        Assert.Equal("张*丰", detail.Case.Applicant);
+        Assert.Null(await app.Service<CaseQueries>().DetailAsync(saved.Id, new CaseActor(staffId + 1000, false, false)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace OpsConsole.Features.Cases;
 /// <summary>Contesting a supervision card (the department's chief representative) and deciding it (a manager).</summary>
 public sealed class CardDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
-    /// <summary>申诉: the chief representative of the card's department contests it with a reason.</summary>
+    /// <summary>Contest: the chief representative of the card's department contests it with a reason.</summary>
     public async Task<OpResult> ContestAsync(long cardId, CaseActor actor, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -10,8 +10,8 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Cases;
 
 /// <summary>
-/// Registering and handling cases (办件): from a served ticket in one step or without one, then
-/// 办理/补正/办结/不予受理/退件. Each change is saved over the revision it was made on and is followed by a
+/// Registering and handling cases: from a served ticket in one step or without one, then
+/// processing, correction (suspension), conclusion, rejection or return. Each change is saved over the revision it was made on and is followed by a
 /// supervision pass over that case, so a late conclusion earns its red card at once.
 /// </summary>
 public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar, SupervisionPass supervision)
@@ -23,9 +23,9 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         public int ServiceItemId { get; set; }
         public string ApplicantName { get; set; } = "";
         public string? ApplicantPhone { get; set; }
-        /// <summary>Empty: the item's 承诺时限.</summary>
+        /// <summary>Empty: the item's promised days.</summary>
         public int? PromisedDays { get; set; }
-        /// <summary>容缺受理: what the applicant still owes.</summary>
+        /// <summary>Accepted with materials owed: what the applicant still owes.</summary>
         public string? MaterialsOwed { get; set; }
         public List<int> JointDepartmentIds { get; set; } = [];
         /// <summary>Only without a ticket: the window the case is received at.</summary>
@@ -69,7 +69,7 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         return await q.OrderBy(i => i.Code).Select(i => new ItemChoice(i.Id, i.Name, i.DepartmentId, i.PromisedLimitDays)).ToListAsync(ct);
     }
 
-    /// <summary>转为办件: the served ticket becomes a case; its window, staff member and the chosen item of its queue carry over.</summary>
+    /// <summary>The served ticket becomes a case; its window, staff member and the chosen item of its queue carry over.</summary>
     public async Task<Registered> RegisterFromTicketAsync(int ticketId, CaseForm form, CaseActor actor, CancellationToken ct = default)
     {
         var draft = await DraftFromTicketAsync(ticketId, actor, ct);
@@ -133,22 +133,22 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
     public Task<OpResult> StartAsync(long caseId, CaseActor actor, string? note, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.Start(at, actor.StaffId, note), ct);
 
-    /// <summary>补正: the deadline stops until the materials arrive.</summary>
+    /// <summary>Correction requested: the deadline stops until the materials arrive.</summary>
     public Task<OpResult> RequestCorrectionAsync(long caseId, CaseActor actor, string whatIsMissing, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.RequestCorrection(whatIsMissing, at, actor.StaffId), ct);
 
-    /// <summary>The materials arrived: the deadline moves by the working days the 补正 lasted.</summary>
+    /// <summary>The materials arrived: the deadline moves by the working days the correction lasted.</summary>
     public Task<OpResult> ReceiveCorrectionAsync(long caseId, CaseActor actor, string? note, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.ReceiveCorrection(at, calendar, actor.StaffId, note), ct);
 
     public Task<OpResult> ConcludeAsync(long caseId, CaseActor actor, string? note, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.Conclude(at, actor.StaffId, note), ct);
 
-    /// <summary>不予受理, with the reason.</summary>
+    /// <summary>Rejection (not accepted), with the reason.</summary>
     public Task<OpResult> RejectAsync(long caseId, CaseActor actor, string reason, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.Reject(reason, at, actor.StaffId), ct);
 
-    /// <summary>退件, with the reason.</summary>
+    /// <summary>Return to the applicant, with the reason.</summary>
     public Task<OpResult> ReturnAsync(long caseId, CaseActor actor, string reason, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.Return(reason, at, actor.StaffId), ct);
 

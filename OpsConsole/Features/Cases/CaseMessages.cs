@@ -34,7 +34,7 @@ public static class CaseMessages
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
         || ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>"张*丰", "张*": the applicant's name as shown on lists and pages.</summary>
+    /// <summary>The applicant's name as shown on lists and pages: first and last character, stars between.</summary>
     public static string MaskName(string name) => name.Length switch
     {
         0 => "",
@@ -43,7 +43,7 @@ public static class CaseMessages
         _ => name[0] + new string('*', name.Length - 2) + name[^1],
     };
 
-    /// <summary>"138****5678".</summary>
+    /// <summary>The phone as shown: first three and last four digits.</summary>
     public static string? MaskPhone(string? phone) => phone is null ? null
         : phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
 }

@@ -8,7 +8,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Cases;
 
 /// <summary>
-/// Lists of cases and cards for 我的办件 (a staff member's), the department view (a chief
+/// Lists of cases and cards for my cases (a staff member's), the department view (a chief
 /// representative's) and the supervision board (managers'). Due dates and days left come from the
 /// center calendar as it is today; applicants are shown masked.
 /// </summary>
@@ -74,11 +74,12 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
         return (departments, windows);
     }
 
-    public async Task<CaseDetail?> DetailAsync(long caseId, CancellationToken ct = default)
+    /// <summary>A case with its history and cards, for those who may see it (its staff member, the department's chief representative, managers).</summary>
+    public async Task<CaseDetail?> DetailAsync(long caseId, CaseActor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Set<ServiceCase>().AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null) return null;
+        if (c is null || !await CaseDesk.MayActAsync(db, c, actor, ct)) return null;
         var names = await NamesAsync(db, ct);
         var actorIds = c.History.Select(e => e.ActorStaffId).Distinct().ToList();
         var actors = await db.Staff.Where(s => actorIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
@@ -90,7 +91,7 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
 
     /// <summary>
     /// The supervision board: open cases now (by department and window, due today, overdue), and for the month the
-    /// cases concluded (按时办结率, 现场办结率) and the cards raised that count.
+    /// cases concluded (on-time and on-the-spot rates) and the cards raised that count.
     /// </summary>
     public async Task<Board> BoardAsync(BoardFilter filter, CancellationToken ct = default)
     {

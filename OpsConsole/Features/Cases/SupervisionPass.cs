@@ -7,7 +7,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Cases;
 
 /// <summary>
-/// 电子监察: raises the cards the open cases have earned today (预警, 黄牌, 红牌), once per case and level.
+/// Electronic supervision: raises the cards the open cases have earned today (reminder, yellow, red), once per case and level.
 /// Idempotent: the cards already raised are read first, and the unique (case, level) index refuses a
 /// card another node raised in between; then the pass saves its cards one by one, skipping those.
 /// </summary>
