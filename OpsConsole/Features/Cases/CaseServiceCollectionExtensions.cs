@@ -10,6 +10,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseQueries>();
         services.AddScoped<SupervisionPass>();
         services.AddHostedService<SupervisionJob>();
+        services.AddScoped<Data.Seeding.DemoCases>();
         return services;
     }
 }
