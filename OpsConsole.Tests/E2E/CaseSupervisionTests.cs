@@ -155,7 +155,10 @@ public sealed class CaseSupervisionTests : IAsyncLifetime
         await Assertions.Expect(yellow.Locator("[data-testid=board-card-window]")).ToHaveTextAsync(windowName);
         await Assertions.Expect(yellow.Locator("[data-testid=board-card-staff]")).ToHaveTextAsync(staffName);
         await manager.ScreenshotAsync("cases-board-cards-1366x768");
-        await manager.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("按窗口") }).ClickAsync();
+        var byWindow = manager.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("按窗口") });
+        await byWindow.ClickAsync();
+        await Assertions.Expect(byWindow).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(manager.Locator("[data-testid=board-windows]")).ToContainTextAsync(windowName);
         await manager.ScreenshotAsync("cases-board-1366x768");
 
         // Drill-down to the case's history; staff see the cards on 我的办件.
