@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|queue|cases|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -20,6 +20,9 @@ switch (command)
     case "public":
         Print(await PublicPageBench.RunAsync());
         return 0;
+    case "cases":
+        Print(await CaseBench.RunAsync());
+        return 0;
     case "monitor":
         Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
@@ -30,7 +33,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|cases|monitor [queues]|circuits|public|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 
