@@ -23,7 +23,7 @@ public static class CaseStatistics
             {
                 concluded++;
                 if (c.ConcludedOnTime(calendar) == true) onTime++;
-                if (DateOnly.FromDateTime(c.ClosedAt!.Value.DateTime) == c.AcceptedOn) onTheSpot++;
+                if (c.ClosedOn == c.AcceptedOn) onTheSpot++;
             }
             else if (c.IsOpen)
             {

@@ -53,7 +53,11 @@ public class ServiceCase
     /// <summary>The deadline on the calendar as it was at the last change (<see cref="DueOn"/> recomputes it).</summary>
     public DateOnly DueDate { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The center day it ended (the board's rates group by it).</summary>
+    public DateOnly? ClosedOn { get; private set; }
     public DateTimeOffset LastChangedAt { get; private set; }
+    /// <summary>Counts the changes; the store saves a change only over the revision it read (two people concluding at once: one wins).</summary>
+    public int Revision { get; private set; }
     public IReadOnlyList<CaseEvent> History => _history;
 
     public bool IsOpen => State.IsOpen();
@@ -124,7 +128,7 @@ public class ServiceCase
 
     /// <summary>Concluded on or before its due date (null while open, or when it ended without a conclusion).</summary>
     public bool? ConcludedOnTime(IWorkingDayCalendar calendar) =>
-        State == CaseState.Concluded ? DateOnly.FromDateTime(ClosedAt!.Value.DateTime) <= DueOn(calendar) : null;
+        State == CaseState.Concluded ? ClosedOn!.Value <= DueOn(calendar) : null;
 
     /// <summary>办理中: work on the case has begun.</summary>
     public void Start(DateTimeOffset at, int actorStaffId, string? note = null)
@@ -189,6 +193,7 @@ public class ServiceCase
         var from = State;
         State = to;
         ClosedAt = at;
+        ClosedOn = DateOnly.FromDateTime(at.DateTime);
         SuspendedSince = null;
         Record(action, from, at, actorStaffId, note);
     }
@@ -198,6 +203,7 @@ public class ServiceCase
         if (actorStaffId <= 0) throw new DomainException(CaseErrors.InvalidParty);
         _history.Add(new CaseEvent(action, from, State, at, actorStaffId, note));
         LastChangedAt = at;
+        Revision++;
     }
 
     private void Guard(DateTimeOffset at, bool allowed, string error)

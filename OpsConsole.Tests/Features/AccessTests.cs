@@ -69,6 +69,11 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/awards/certificates"] = ManagerRoles,
         ["/guide/{Code}"] = [Anyone],
         ["/verify/{Code}"] = [Anyone],
+        ["/cases/new"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
+        ["/cases/mine"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
+        ["/cases/department"] = [Roles.ChiefRepresentative],
+        ["/cases/{Id:long}"] = AllRoles,
+        ["/supervision"] = ManagerRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>
@@ -103,7 +108,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         foreach (var (template, allowed) in Table)
         {
             if (allowed.Contains(Anyone)) continue;
-            var url = template.Replace("{Id:int}", "1");
+            var url = template.Replace("{Id:int}", "1").Replace("{Id:long}", "1");
             var response = await client.GetAsync(url);
             var mayOpen = allowed.Contains(role);
             var opened = response.StatusCode == HttpStatusCode.OK;

@@ -89,6 +89,7 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ChiefRepresentative, p => p.RequireRole(Roles.ChiefRepresentative))
             .AddPolicy(Policies.AnyDevice, p => p.RequireClaim(DeviceAuthenticationHandler.DeviceKindClaim));
         foreach (var kind in Enum.GetValues<DeviceKind>())
         {

@@ -40,6 +40,8 @@ public static class Policies
     public const string HR = nameof(HR);
     /// <summary>Admins only: accounts and system settings.</summary>
     public const string Admin = nameof(Admin);
+    /// <summary>Chief representatives only: their department's cases and supervision cards.</summary>
+    public const string ChiefRepresentative = nameof(ChiefRepresentative);
     /// <summary>Any registered hall device (per-kind policies: DevicePrincipal.DevicePolicy).</summary>
     public const string AnyDevice = nameof(AnyDevice);
 }

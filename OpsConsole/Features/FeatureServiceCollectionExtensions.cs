@@ -3,6 +3,7 @@ using OpsConsole.Data.Seeding;
 using OpsConsole.Features.Accounts;
 using OpsConsole.Features.Assessment;
 using OpsConsole.Features.Attendance;
+using OpsConsole.Features.Cases;
 using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
@@ -58,6 +59,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddAssessmentFeatures();
         Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
         services.AddScoped<Awards.CertificateDesk>();
+        services.AddCaseFeatures();
         return services;
     }
 }

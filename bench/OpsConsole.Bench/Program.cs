@@ -23,6 +23,9 @@ switch (command)
     case "public":
         Print(await PublicPageBench.RunAsync());
         return 0;
+    case "cases":
+        Print(await CaseBench.RunAsync());
+        return 0;
     case "monitor":
         Print(await MonitorBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : MonitorBench.DefaultQueues));
         return 0;
@@ -36,7 +39,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|queue|monitor [queues]|circuits|public|print|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|assessment|queue|cases|monitor [queues]|circuits|public|print|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 

@@ -5,7 +5,7 @@ namespace OpsConsole.Data.Seeding;
 /// <summary>Start-up work: refuse demo defaults in production, check and apply migrations, switch SQLite to WAL, seed the demo center or the first admin when empty.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<OpsDbContext> dbFactory, DatabaseOptions options, ResolvedDatabase database,
-    DemoSeeder seeder, DemoHistory history, FirstStart firstStart, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log,
+    DemoSeeder seeder, DemoHistory history, DemoCases cases, FirstStart firstStart, Features.Common.CenterClock clock, ILogger<DatabaseInitializer> log,
     IServiceProvider services)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
             if (await seeder.SeedIfEmptyAsync(ct) && options.SeedDemoHistory)
             {
                 await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
+                await cases.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await DemoAssessment.SeedAsync(services, ct);
             }
         }

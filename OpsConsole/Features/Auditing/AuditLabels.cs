@@ -69,6 +69,9 @@ public static class AuditLabels
         ["WindowSession"] = "窗口状态",
         ["WorkSchedule"] = "作息时间",
         ["Zone"] = "区域",
+        ["ServiceCase"] = "办件",
+        ["CaseEvent"] = "办理记录",
+        ["SupervisionCard"] = "监察牌",
     };
 
     private static readonly Dictionary<string, string> Fields = new()

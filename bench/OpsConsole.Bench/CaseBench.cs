@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Data;
+using OpsConsole.Domain.Attendance;
+using OpsConsole.Domain.Cases;
+using OpsConsole.Domain.Common;
+using OpsConsole.Features.Cases;
+
+namespace OpsConsole.Bench;
+
+/// <summary>
+/// Issue 11's targets: one supervision pass over 4,000 open cases ≤ 1 s; the supervision board's query over
+/// 30 days × 4,000 cases a day ≤ 300 ms. Real use cases over a fresh embedded SQLite database (demo center).
+/// </summary>
+internal static class CaseBench
+{
+    private const int OpenCases = 4_000;
+    private const int CasesPerDay = 4_000;
+    private const int BoardDays = 30;
+
+    public static async Task<List<QueueBench.Row>> RunAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "opsconsole-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration["Database:Provider"] = "Sqlite";
+            builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "bench.db")}";
+            builder.Configuration["Database:SeedDemoHistory"] = "false";
+            builder.Configuration["Setup:AllowDemoDefaults"] = "true";
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            OpsConsole.HostingExtensions.AddOpsConsole(builder);
+            await using var app = builder.Build();
+            await OpsConsole.HostingExtensions.InitializeDatabaseAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var dbFactory = sp.GetRequiredService<IDbContextFactory<OpsDbContext>>();
+            var calendar = sp.GetRequiredService<IWorkingDayCalendar>();
+            var clock = sp.GetRequiredService<OpsConsole.Features.Common.CenterClock>();
+            var today = clock.Today;
+
+            Console.Error.WriteLine($"preparing: {BoardDays} days × {CasesPerDay:N0} concluded cases and {OpenCases:N0} open ones…");
+            await AddCasesAsync(dbFactory, calendar, today, clock.Now.Offset);
+
+            var rows = new List<QueueBench.Row>();
+            var pass = sp.GetRequiredService<SupervisionPass>();
+            var sw = Stopwatch.StartNew();
+            var raised = await pass.RunAsync();
+            var first = sw.Elapsed;
+            var again = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                sw.Restart();
+                var more = await pass.RunAsync();
+                again.Add(sw.Elapsed.TotalMilliseconds);
+                if (more != 0) throw new InvalidOperationException("a repeated pass raised cards");
+            }
+            again.Sort();
+            rows.Add(new("SQLite", "supervision pass (reads open cases and raised cards, raises the missing)", $"{OpenCases:N0} open cases",
+                $"first pass {first.TotalMilliseconds:F0} ms raising {raised:N0} cards; repeated passes (nothing to raise) median {again[2]:F0} ms, max {again[^1]:F0} ms", "≤ 1 s"));
+
+            var queries = sp.GetRequiredService<CaseQueries>();
+            // The last full month: the one the board shows most of these 30 days in.
+            var month = YearMonth.Of(today).AddMonths(-1);
+            var times = new List<double>();
+            var concludedInMonth = 0;
+            await queries.BoardAsync(new CaseQueries.BoardFilter(month)); // warm-up
+            for (var i = 0; i < 7; i++)
+            {
+                sw.Restart();
+                var board = await queries.BoardAsync(new CaseQueries.BoardFilter(month));
+                concludedInMonth = board.Total.Concluded;
+                times.Add(sw.Elapsed.TotalMilliseconds);
+                if (board.Total.Open != OpenCases) throw new InvalidOperationException("the board lost open cases");
+            }
+            times.Sort();
+            rows.Add(new("SQLite", "supervision board (open cases, month's rates by department and window, cards)", $"{BoardDays} days × {CasesPerDay:N0} cases + {OpenCases:N0} open ({concludedInMonth:N0} concluded in {month.Year}-{month.Month:00})",
+                $"median {times[3]:F0} ms, max {times[^1]:F0} ms", "≤ 300 ms"));
+            return rows;
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task AddCasesAsync(IDbContextFactory<OpsDbContext> dbFactory, IWorkingDayCalendar calendar, DateOnly today, TimeSpan offset)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var items = await db.ServiceItems.Where(i => i.Active).Select(i => new { i.Id, i.DepartmentId }).ToListAsync();
+        var windows = await db.Windows.Select(w => w.Id).ToListAsync();
+        var staff = await db.Staff.Select(s => s.Id).ToListAsync();
+        var random = new Random(11);
+        var days = new List<DateOnly>();
+        for (var d = today.AddDays(-1); days.Count < BoardDays; d = d.AddDays(-1))
+        {
+            if (calendar.IsWorkday(d)) days.Add(d);
+        }
+        var n = 0;
+        ServiceCase New(DateOnly day, CaseKind kind, int promised)
+        {
+            var item = items[random.Next(items.Count)];
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + random.Next(7), random.Next(60))), offset);
+            var staffId = staff[random.Next(staff.Count)];
+            return ServiceCase.Register($"B{++n:00000000}", kind, item.Id, new CaseParty(item.DepartmentId, windows[random.Next(windows.Count)], staffId),
+                "张三", "13800000000", promised, at, calendar, staffId);
+        }
+        foreach (var day in days)
+        {
+            var batch = new List<ServiceCase>(CasesPerDay);
+            for (var i = 0; i < CasesPerDay; i++)
+            {
+                var onTheSpot = random.NextDouble() < 0.4;
+                var c = New(day, onTheSpot ? CaseKind.OnTheSpot : CaseKind.Promised, onTheSpot ? 0 : random.Next(1, 6));
+                c.Conclude(c.AcceptedAt.AddHours(onTheSpot ? 0.1 : 30 + random.Next(100)), c.StaffId);
+                batch.Add(c);
+            }
+            db.AddRange(batch);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        // Open cases accepted over the last 10 workdays, promised 1–10 days: some not due, some due, some overdue.
+        var open = new List<ServiceCase>(OpenCases);
+        for (var i = 0; i < OpenCases; i++) open.Add(New(days[random.Next(Math.Min(10, days.Count))], CaseKind.Promised, random.Next(1, 11)));
+        db.AddRange(open);
+        await db.SaveChangesAsync();
+    }
+}
