@@ -94,6 +94,7 @@ public static class HostingExtensions
         Features.Attendance.AttendanceEndpoints.MapAttendanceEndpoints(app);
         Features.Reports.ReportEndpoints.MapReportEndpoints(app);
         Features.Auditing.AuditEndpoints.MapAuditEndpoints(app);
+        Features.Supervision.SupervisionServiceCollectionExtensions.MapSupervisionEndpoints(app);
         app.MapDisplays();
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();

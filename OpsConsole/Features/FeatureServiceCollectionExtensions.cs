@@ -6,6 +6,7 @@ using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
 using OpsConsole.Features.Queueing;
+using OpsConsole.Features.Supervision;
 
 namespace OpsConsole.Features;
 
@@ -54,6 +55,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.PostgresHallBackplane>());
         services.AddOptions<QueueingOptions>().BindConfiguration(QueueingOptions.Section);
         services.AddAttendanceFeatures();
+        services.AddSupervisionFeatures();
         return services;
     }
 }
