@@ -37,7 +37,24 @@ public sealed class InspectionDesk(IDbContextFactory<OpsDbContext> dbFactory, Ce
     public async Task<IReadOnlyList<FindingType>> TypesAsync(bool activeOnly = true, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureDefaultTypesAsync(db, ct);
         return await db.Set<FindingType>().AsNoTracking().Where(t => !activeOnly || t.Active).OrderBy(t => t.Code).ToListAsync(ct);
+    }
+
+    /// <summary>A center without any finding type starts with the usual list (脱岗, 玩手机…); the unique code keeps this idempotent.</summary>
+    public static async Task EnsureDefaultTypesAsync(OpsDbContext db, CancellationToken ct = default)
+    {
+        if (await db.Set<FindingType>().AnyAsync(ct)) return;
+        db.AddRange(FindingType.Defaults());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another circuit added them at the same moment.
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Adds (id 0) or changes a finding type; the points of findings already recorded stay as they were.</summary>
