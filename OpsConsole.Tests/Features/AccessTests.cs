@@ -57,6 +57,12 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/device/stopped"] = [Anyone],
         ["/appointments"] = AllRoles,
         ["/green-channel"] = ManagerRoles,
+        ["/supervision/rectifications"] = ManagerRoles,
+        ["/supervision/complaints"] = ManagerRoles,
+        ["/supervision/complaints/{Id:long}"] = ManagerRoles,
+        ["/supervision/inspections"] = ManagerRoles,
+        ["/supervision/commendations"] = ManagerRoles,
+        ["/my/ratings"] = AllRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>
@@ -91,7 +97,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         foreach (var (template, allowed) in Table)
         {
             if (allowed.Contains(Anyone)) continue;
-            var url = template.Replace("{Id:int}", "1");
+            var url = template.Replace("{Id:int}", "1").Replace("{Id:long}", "1");
             var response = await client.GetAsync(url);
             var mayOpen = allowed.Contains(role);
             var opened = response.StatusCode == HttpStatusCode.OK;
