@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
             if (await seeder.SeedIfEmptyAsync(ct) && options.SeedDemoHistory)
             {
                 await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
+                await DemoSupervision.GenerateAsync(dbFactory, clock.Today, clock.Now.Offset, ct);
             }
         }
         await firstStart.CreateFirstAdminIfNoAccountsAsync(ct);
