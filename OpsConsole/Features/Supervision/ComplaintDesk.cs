@@ -54,9 +54,9 @@ public sealed class ComplaintDesk(IDbContextFactory<OpsDbContext> dbFactory, Cen
         var names = await db.Staff.AsNoTracking().Where(s => people.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var fileIds = c.Notes.Where(n => n.EvidenceFileId != null).Select(n => n.EvidenceFileId!.Value).ToList();
         var files = await db.Set<EvidenceFile>().AsNoTracking().Where(f => fileIds.Contains(f.Id)).Select(f => new { f.Id, f.FileName }).ToDictionaryAsync(f => f.Id, f => f.FileName, ct);
-        var notes = c.Notes.OrderBy(n => n.At).Select(n => new NoteRow(n.Text, names.GetValueOrDefault(n.AuthorStaffId, ""), n.At, n.EvidenceFileId,
+        var notes = c.Notes.OrderBy(n => n.At).Select(n => new NoteRow(n.Text, names.GetValueOrDefault(n.AuthorStaffId, ""), clock.ToLocal(n.At), n.EvidenceFileId,
             n.EvidenceFileId is { } f ? files.GetValueOrDefault(f) : null)).ToList();
-        return new Detail(row, c.ComplainantPhone, c.Reply, c.ConcludedAt, c.ConcludedBy is { } by ? names.GetValueOrDefault(by) : null, notes);
+        return new Detail(row, c.ComplainantPhone, c.Reply, c.ConcludedAt is { } at ? clock.ToLocal(at) : null, c.ConcludedBy is { } by ? names.GetValueOrDefault(by) : null, notes);
     }
 
     public async Task<(long Id, OpResult Result)> RecordAsync(SupervisionActor actor, Input input)
