@@ -95,6 +95,7 @@ public static class HostingExtensions
         Features.Assessment.AssessmentWorkbook.Map(app);
         Features.Reports.ReportEndpoints.MapReportEndpoints(app);
         Features.Auditing.AuditEndpoints.MapAuditEndpoints(app);
+        Features.Supervision.SupervisionServiceCollectionExtensions.MapSupervisionEndpoints(app);
         app.MapDisplays();
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();

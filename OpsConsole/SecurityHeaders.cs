@@ -15,7 +15,8 @@ public static class SecurityHeaders
         ctx.Response.OnStarting(() =>
         {
             var h = ctx.Response.Headers;
-            h["Content-Security-Policy"] = ContentSecurityPolicy;
+            // An endpoint may set a stricter policy of its own (evidence files: sandbox).
+            if (!h.ContainsKey("Content-Security-Policy")) h["Content-Security-Policy"] = ContentSecurityPolicy;
             h["X-Content-Type-Options"] = "nosniff";
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "same-origin";

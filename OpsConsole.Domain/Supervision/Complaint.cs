@@ -65,6 +65,8 @@ public class Complaint
     public string? Reply { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
     public int? ConcludedBy { get; private set; }
+    /// <summary>Counts the complaint's changes: saved only over the revision it was read at, so two managers deciding at once save it once.</summary>
+    public int Revision { get; private set; }
     public IReadOnlyList<ComplaintNote> Notes => _notes;
 
     /// <summary>A veto item for awards in its period: an upheld complaint.</summary>
@@ -106,6 +108,7 @@ public class Complaint
         if (at < ReceivedAt) throw new DomainException(SupervisionErrors.TimeWentBackwards);
         _notes.Add(new ComplaintNote(Texts.Required(text, NoteMaxLength), authorStaffId, at, evidenceFileId));
         State = ComplaintState.Investigating;
+        Revision++;
     }
 
     /// <summary>Concludes the complaint once, with its verdict and the reply given to the complainant.</summary>
@@ -119,6 +122,7 @@ public class Complaint
         State = ComplaintState.Concluded;
         ConcludedAt = at;
         ConcludedBy = managerStaffId;
+        Revision++;
     }
 }
 

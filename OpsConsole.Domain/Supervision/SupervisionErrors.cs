@@ -14,5 +14,6 @@ public static class SupervisionErrors
     public const string CorrectionWindowPassed = "finding.correction_window_passed";
     public const string FindingWithdrawn = "finding.withdrawn";
     public const string InvalidPoints = "finding.invalid_points";
+    public const string EvidenceWrongType = "evidence.wrong_type";
     public const string TimeWentBackwards = "supervision.time_went_backwards";
 }

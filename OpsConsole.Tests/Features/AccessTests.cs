@@ -74,6 +74,12 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/cases/department"] = [Roles.ChiefRepresentative],
         ["/cases/{Id:long}"] = AllRoles,
         ["/supervision"] = ManagerRoles,
+        ["/supervision/rectifications"] = ManagerRoles,
+        ["/supervision/complaints"] = ManagerRoles,
+        ["/supervision/complaints/{Id:long}"] = ManagerRoles,
+        ["/supervision/inspections"] = ManagerRoles,
+        ["/supervision/commendations"] = ManagerRoles,
+        ["/my/ratings"] = AllRoles,
     };
 
     public static IEnumerable<(string Template, Type Page)> RoutablePages() =>

@@ -8,6 +8,7 @@ using OpsConsole.Features.Catalog;
 using OpsConsole.Features.Common;
 using OpsConsole.Features.Home;
 using OpsConsole.Features.Queueing;
+using OpsConsole.Features.Supervision;
 
 namespace OpsConsole.Features;
 
@@ -60,6 +61,7 @@ public static class FeatureServiceCollectionExtensions
         Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
         services.AddScoped<Awards.CertificateDesk>();
         services.AddCaseFeatures();
+        services.AddSupervisionFeatures();
         return services;
     }
 }
