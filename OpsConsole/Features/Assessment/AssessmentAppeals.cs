@@ -98,6 +98,10 @@ public static class AssessmentServiceCollectionExtensions
         services.AddScoped<IAssessmentSource, OverdueRectificationSource>();
         services.AddScoped<IAssessmentSource, WorkloadSource>();
         services.AddScoped<IAssessmentSource, ManualItemSource>();
+        services.AddScoped<IAssessmentSource, SupervisionCardSource>();
+        services.AddScoped<IAssessmentSource, ComplaintSource>();
+        services.AddScoped<IAssessmentSource, InspectionFindingSource>();
+        services.AddScoped<IAssessmentSource, CommendationSource>();
         return services;
     }
 }

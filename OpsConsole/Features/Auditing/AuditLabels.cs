@@ -72,6 +72,20 @@ public static class AuditLabels
         ["ServiceCase"] = "办件",
         ["CaseEvent"] = "办理记录",
         ["SupervisionCard"] = "监察牌",
+        ["Posting"] = "入驻记录",
+        ["PostingImport"] = "入驻导入",
+        ["AssessmentSchemeVersion"] = "考核方案",
+        ["AssessmentMonth"] = "月度考核",
+        ["AssessmentMonthEvent"] = "考核流程记录",
+        ["AssessmentAppeal"] = "考核申诉",
+        ["AssessmentScoreRecord"] = "考核得分",
+        ["ManualAssessmentItem"] = "考核手工项",
+        ["EvidenceFile"] = "证据文件",
+        ["Complaint"] = "投诉",
+        ["ComplaintNote"] = "投诉调查记录",
+        ["FindingType"] = "巡查问题类型",
+        ["InspectionFinding"] = "巡查发现",
+        ["Commendation"] = "表扬",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
