@@ -15,8 +15,9 @@ public static class SecurityHeaders
         ctx.Response.OnStarting(() =>
         {
             var h = ctx.Response.Headers;
-            // An endpoint may set a stricter policy of its own (evidence files: sandbox).
-            if (!h.ContainsKey("Content-Security-Policy")) h["Content-Security-Policy"] = ContentSecurityPolicy;
+            // An endpoint may set a stricter, sandboxing policy of its own (evidence files). Any other policy already
+            // set is replaced: Blazor's interactive pages set "frame-ancestors 'self'" alone, which would drop ours.
+            if (!h.ContentSecurityPolicy.ToString().Contains("sandbox", StringComparison.Ordinal)) h["Content-Security-Policy"] = ContentSecurityPolicy;
             h["X-Content-Type-Options"] = "nosniff";
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "same-origin";
