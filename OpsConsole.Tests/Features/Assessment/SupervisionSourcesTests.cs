@@ -1,4 +1,6 @@
+using OpsConsole.Data;
 using OpsConsole.Domain.Assessment;
+using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Supervision;
 using OpsConsole.Features.Assessment;
 using OpsConsole.Features.Supervision;
