@@ -21,31 +21,9 @@ namespace OpsConsole.Tests.E2E;
 /// the yellow and then the red card appear for that window and person.
 /// </summary>
 [Collection("browser")]
-public sealed class CaseSupervisionTests : IAsyncLifetime
+public sealed class CaseSupervisionTests : ClockedBrowserTest
 {
-    // Monday 23 November 2026, 10:00; Wednesday 25 is made a holiday, so 2 working days fall due on Thursday 26.
-    private readonly TestClock clock = TestClock.MondayMorning();
-    private TestDatabase db = default!;
-    private OpsApp app = default!;
-    private IPlaywright playwright = default!;
-    private IBrowser browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        app = new OpsApp(db, kestrelPort: 0, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
-        _ = app.BaseUrl;
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserFixture.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        await app.DisposeAsync();
-        await db.DisposeAsync();
-    }
+    // The clock starts Monday 23 November 2026, 10:00; Wednesday 25 is made a holiday, so 2 working days fall due on Thursday 26.
 
     private T Service<T>() where T : notnull => app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 

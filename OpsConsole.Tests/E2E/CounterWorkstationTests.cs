@@ -14,31 +14,8 @@ namespace OpsConsole.Tests.E2E;
 /// (BJ0001, signed in by the demo seed) calls and completes a kiosk ticket with F1 and F4.
 /// </summary>
 [Collection("browser")]
-public sealed class CounterWorkstationTests : IAsyncLifetime
+public sealed class CounterWorkstationTests : ClockedBrowserTest
 {
-    private readonly TestClock clock = TestClock.MondayMorning();
-    private TestDatabase db = default!;
-    private OpsApp app = default!;
-    private IPlaywright playwright = default!;
-    private IBrowser browser = default!;
-
-    public async Task InitializeAsync()
-    {
-        db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        app = new OpsApp(db, kestrelPort: 0, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
-        _ = app.BaseUrl;
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserFixture.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        await app.DisposeAsync();
-        await db.DisposeAsync();
-    }
-
     private async Task<IPage> OpenCounterAsync(int width, int height)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
