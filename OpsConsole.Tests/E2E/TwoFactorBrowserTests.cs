@@ -54,6 +54,8 @@ public sealed class TwoFactorBrowserTests(TwoFactorBrowserFixture fx) : IClassFi
         await Assertions.Expect(next).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login/two-factor"));
         await next.ScreenshotAsync("account-two-factor-code");
         await next.GetByTestId("use-recovery-code").ClickAsync();
+        // The link loads the page again in recovery mode: fill the field of that page, not of the one it replaces.
+        await Assertions.Expect(next.GetByTestId("use-authenticator")).ToBeVisibleAsync();
         await next.GetByTestId("two-factor-code").FillAsync(recovery);
         await next.GetByTestId("two-factor-submit").ClickAsync();
         await next.WaitForURLAsync(url => !url.Contains("/account/"));
