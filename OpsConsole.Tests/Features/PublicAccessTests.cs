@@ -99,6 +99,23 @@ public sealed partial class PublicAccessTests
         await Wait.UntilAsync(async () => KioskWaiting(await kiosk.GetStringAsync("/api/kiosk/queues")) == before + 1, () => "the kiosk list to show it", timeoutSeconds: 30);
     }
 
+    [Fact]
+    public async Task AtNightTheWaitPageSaysClosedWithTheOpeningHoursNotNoWait()
+    {
+        // Issue 10: "无需等候 0 人" at 21:00 told people to come; a closed queue says 未开放 and when it opens.
+        var night = new TestClock(new DateTimeOffset(2026, 11, 23, 21, 0, 0, TimeSpan.FromHours(8)));
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite, night);
+        var html = await HttpSignIn.NewClient(app.App).GetStringAsync("/wait");
+        Assert.Contains("data-testid=\"wait-closed\"", html);
+        Assert.Contains("未开放", html);
+        Assert.Matches(@"开放时间 \d{2}:\d{2}–\d{2}:\d{2}", html);
+        Assert.DoesNotContain("无需等候", html);
+
+        night.Now = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+        await Wait.UntilAsync(async () => !(await HttpSignIn.NewClient(app.App).GetStringAsync("/wait")).Contains("wait-closed"),
+            () => "/wait to show the queues open in the morning", timeoutSeconds: 30);
+    }
+
     /// <summary>The waiting count on the BDC card (prefix A) of the /wait page.</summary>
     private static int Waiting(string html)
     {

@@ -12,7 +12,13 @@ namespace OpsConsole.Features.Queueing;
 public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
     public sealed record QueueSummary(int QueueId, string Code, QueuePrefix Prefix, string Name, int Waiting, int WindowsOpen,
-        bool IsIssuing, string? StoppedReason, TimeSpan TargetWait, TimeSpan? EstimatedWait, int IssuedToday);
+        bool IsIssuing, string? StoppedReason, TimeSpan TargetWait, TimeSpan? EstimatedWait, int IssuedToday)
+    {
+        /// <summary>Within the queue's opening hours at the time the summary was read (center time).</summary>
+        public bool OpenNow { get; init; } = true;
+        /// <summary>The opening hours as applicants read them: "09:00–12:00、13:30–17:00".</summary>
+        public string Hours { get; init; } = "";
+    }
 
     /// <summary>Every queue with today's waiting count, open windows serving it and the forecast for a new ticket.</summary>
     public async Task<IReadOnlyList<QueueSummary>> QueuesAsync(CancellationToken ct = default)
@@ -29,12 +35,17 @@ public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, Cent
         var openByQueue = open.GroupBy(x => x.QueueId).ToDictionary(g => g.Key, g => g.Select(x => x.WindowId).Distinct().Count());
         var issued = await db.Set<Data.Queueing.TicketCounter>().Where(c => c.Day == today).ToDictionaryAsync(c => c.QueueId, c => c.LastSequence, ct);
         var means = await RecentMeanServiceTimesAsync(db, ct);
+        var time = TimeOnly.FromDateTime(clock.Now.DateTime);
         return queues.Select(q =>
         {
             var w = waiting.GetValueOrDefault(q.Id);
             var windows = openByQueue.GetValueOrDefault(q.Id);
             return new QueueSummary(q.Id, q.Code, q.Prefix, q.Name, w, windows, q.IsIssuing, q.IssuingStoppedReason, q.TargetWait,
-                WaitForecast.Estimate(w, windows, means.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime)), issued.GetValueOrDefault(q.Id));
+                WaitForecast.Estimate(w, windows, means.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime)), issued.GetValueOrDefault(q.Id))
+            {
+                OpenNow = q.IsOpenAt(time),
+                Hours = string.Join("、", q.OpeningPeriods.Select(p => $"{p.Opens:HH\\:mm}–{p.Closes:HH\\:mm}")),
+            };
         }).ToList();
     }
 
