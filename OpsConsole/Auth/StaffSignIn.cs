@@ -169,6 +169,26 @@ public sealed class StaffSignIn(
         await audit.RecordAsync("SignIn", user.UserName!, $"{{\"secondFactor\":\"{how}\"}}");
     }
 
+    /// <summary>
+    /// Who an account page is for: the signed-in person, or the one half signed in at <paramref name="stage"/>
+    /// (SigningIn); nobody when neither, or when the account is disabled.
+    /// </summary>
+    public async Task<(AppUser? User, bool SigningIn)> AccountForAsync(HttpContext http, string stage)
+    {
+        var users = signIn.UserManager;
+        if (Roles.All.Any(http.User.IsInRole))
+        {
+            var user = await users.GetUserAsync(http.User);
+            return (user is { IsDisabled: false } ? user : null, false);
+        }
+        if (await HalfSignedInAsync(http) is { } half && half.Stage == stage)
+        {
+            var user = await users.FindByIdAsync(half.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return (user is { IsDisabled: false } ? user : null, true);
+        }
+        return (null, false);
+    }
+
     /// <summary>The account whose password was right in this browser in the last few minutes, and the step it is at.</summary>
     public static async Task<(int UserId, string Stage)?> HalfSignedInAsync(HttpContext http)
     {
