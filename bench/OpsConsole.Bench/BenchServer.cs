@@ -30,7 +30,10 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <param name="prepare">Changes made to the seeded database before the run (the server is stopped meanwhile).</param>
     public static async Task<BenchServer> StartAsync(bool hallOpen = false, Func<string, Task>? prepare = null)
     {
-        var dll = Path.Combine(FindRoot(), "OpsConsole", "bin", "Release", "net10.0", "OpsConsole.dll");
+        // OPSCONSOLE_BENCH_APP: another build's OpsConsole.dll (an older commit, to compare before and after).
+        var dll = Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_APP") is { Length: > 0 } other
+            ? other
+            : Path.Combine(FindRoot(), "OpsConsole", "bin", "Release", "net10.0", "OpsConsole.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build it first (dotnet build OpsConsole -c Release, or ./run.sh).");
         var dir = Directory.CreateTempSubdirectory("opsconsole-bench-").FullName;
         if (prepare is not null)

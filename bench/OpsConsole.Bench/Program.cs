@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|public|print|cases|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|pageload|public|print|cases|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -23,6 +23,9 @@ switch (command)
     case "public":
         Print(await PublicPageBench.RunAsync());
         return 0;
+    case "pageload":
+        Print(await PageLoadBench.RunAsync());
+        return 0;
     case "cases":
         Print(await CaseBench.RunAsync());
         return 0;
@@ -39,7 +42,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|assessment|queue|cases|monitor [queues]|circuits|public|print|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|assessment|queue|cases|monitor [queues]|circuits|pageload|public|print|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 

@@ -54,30 +54,38 @@ internal static class SoakBench
             connections.Add(connection);
         }
 
-        // The staff: pages sharing a handful of renderer processes, at most 50 per browser (with 100 pages in
-        // one Chromium a sign-in navigation timed out after 30 s; a page that still cannot open is counted, not fatal).
+        // The staff: each of a few staff accounts signs in once in a browser context of its own and keeps
+        // many counter pages open in it (a circuit per page). Pages of one context and one site share a
+        // renderer process; a context per page (a process per page, ≈ 100 MB each) ran the machine out of
+        // memory at 180 pages. A page that still cannot open is counted, not fatal.
         using var playwright = await Playwright.CreateAsync();
         var browsers = new List<IBrowser>();
-        for (var b = 0; b < (staffCircuits + PagesPerBrowser - 1) / PagesPerBrowser; b++)
+        var users = Math.Min(SignedInStaff, staffCircuits);
+        for (var b = 0; b < (users + ContextsPerBrowser - 1) / ContextsPerBrowser; b++)
         {
             browsers.Add(await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = Environment.GetEnvironmentVariable("OPSCONSOLE_CHROMIUM") ?? "/usr/bin/chromium",
                 Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=4", "--disable-background-timer-throttling",
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=4", "--process-per-site", "--disable-background-timer-throttling",
                     "--disable-renderer-backgrounding", "--disable-background-networking", "--no-first-run"],
             }));
         }
         var opening = Stopwatch.StartNew();
         var notOpened = 0;
+        var contexts = new List<IBrowserContext>();
+        for (var u = 0; u < users; u++)
+            contexts.Add(await SignInAsync(browsers[u / ContextsPerBrowser], address, $"BJ{11 + u:0000}"));
         for (var i = 0; i < staffCircuits; i++)
         {
-            try { await CircuitBench.OpenCounterAsync(browsers[i / PagesPerBrowser], address, $"BJ{11 + i % 100:0000}"); }
+            try { await OpenCounterAsync(contexts[i % users], address); }
             catch (TimeoutException) { notOpened++; }
         }
         var opened = opening.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(10));
         var start = await server.SampleAsync(http);
+        var samples = new List<(TimeSpan At, BenchServer.Sample Sample)> { (TimeSpan.Zero, start) };
+        var nextSample = SampleEvery;
 
         // The calling pad of every staffed window.
         var pads = equipped.Select(w =>
@@ -106,6 +114,11 @@ internal static class SoakBench
                 var body = new StringContent(JsonSerializer.Serialize(new { queue = queues[(n * 2 + k) % queues.Count] }), Encoding.UTF8, "application/json");
                 _ = await kiosk.PostAsync("/api/kiosk/tickets", body);
             }
+            if (until.Elapsed >= nextSample)
+            {
+                samples.Add((until.Elapsed, await server.SampleAsync(http)));
+                nextSample += SampleEvery;
+            }
             var pad = pads[n++ % pads.Count];
             await pad.PostAsync("/api/counter/complete", null);
             var before = Stopwatch.GetTimestamp();
@@ -125,6 +138,8 @@ internal static class SoakBench
         }
         await Task.Delay(TimeSpan.FromSeconds(5));
         var end = await server.SampleAsync(http);
+        samples.Add((until.Elapsed, end));
+        var series = string.Join("; ", samples.Select(x => $"{x.At.TotalMinutes:0} min {x.Sample.HeapMb:0.0} MB / {x.Sample.RssMb:0} MB / {x.Sample.Handles}"));
 
         // A number is called more than once in a long run only after the day's sequence wraps; the first call counts.
         var latencies = received.Where(r => sent.ContainsKey(r.Number))
@@ -141,12 +156,38 @@ internal static class SoakBench
                 $"call → lobby screen p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies.LastOrDefault():0} ms; {failures} failed requests. " +
                 $"Start → end: circuits {start.Circuits} → {end.Circuits}, managed heap {start.HeapMb:0.0} → {end.HeapMb:0.0} MB, resident {start.RssMb:0} → {end.RssMb:0} MB, handles {start.Handles} → {end.Handles}",
                 "p99 ≤ 50 ms; no growth"),
+            new("—", "the server over the run (managed heap after a full GC / resident / open handles)", $"{samples.Count} samples", series, "no growth"),
             new("—", $"bare SignalR broadcast (empty hub in the bench process, {lobbyCount} clients), same run", $"{bare.Count} deliveries",
                 $"p50 {Percentile(bare, 0.5):0.0} ms, p99 {Percentile(bare, 0.99):0.0} ms", "baseline"),
         ];
     }
 
-    private const int PagesPerBrowser = 50;
+    /// <summary>Staff accounts whose contexts hold the pages (400 circuits: 20 pages each).</summary>
+    private const int SignedInStaff = 20;
+
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMinutes(5);
+
+    private const int ContextsPerBrowser = 5;
+
+    private static async Task<IBrowserContext> SignInAsync(IBrowser browser, string address, string employeeNo)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(address + "/account/login");
+        await page.FillAsync("#username", employeeNo);
+        await page.FillAsync("#password", OpsConsole.Data.Seeding.DemoSeeder.DemoPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        await page.CloseAsync();
+        return context;
+    }
+
+    private static async Task OpenCounterAsync(IBrowserContext context, string address)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(address + "/counter");
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached, Timeout = 30000 });
+    }
 
     private static string PadToken(int windowId) => $"soak-pad-{windowId}";
 
