@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using OpsConsole.Auth;
+using OpsConsole.Tests.Infrastructure;
+
+namespace OpsConsole.Tests.E2E;
+
+/// <summary>
+/// The console pages moved onto MudBlazor (issue 16) at 1366×768, each for its role: the page renders with no console
+/// errors, nothing is wider than the window, and a screenshot lands in docs/screenshots/ui16/ (after-*.png; the
+/// before-*.png there were taken the same way from main with OPSCONSOLE_UI16_SHOTS=before).
+/// </summary>
+[Collection("browser")]
+public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixture<AttendanceBrowserFixture>
+{
+    private static readonly string Prefix = Environment.GetEnvironmentVariable("OPSCONSOLE_UI16_SHOTS") ?? "after";
+
+    public static TheoryData<string, string, string, string> Pages() => new()
+    {
+        { "hr-home", Roles.HR, "/", "[data-testid=grid-search]" },
+        { "staff-directory", Roles.HR, "/staff", "[data-testid=grid-search]" },
+        { "attendance-imports", Roles.HR, "/attendance/imports", "[data-testid=import-history]" },
+        { "attendance-settings", Roles.Admin, "/attendance/settings", "[data-testid=calendar-card]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task APageRendersForItsRoleWithinTheWindow(string name, string role, string path, string marker)
+    {
+        var page = await fx.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[role], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + path);
+        await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync(marker);
+        await ShotAsync(page, name);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "wider than the window");
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheMonthlySheetShowsAWholeMonthAndItsTotalsWithoutScrollingSideways()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/attendance/monthly");
+        await page.WaitForCircuitAsync();
+        await page.WaitForSelectorAsync("[data-testid=monthly-sheet]");
+        await page.ClickAsync("[data-testid=month-prev]");
+        await Assertions.Expect(page.Locator("[data-testid=month-label]")).ToContainTextAsync("11月");
+        await ShotAsync(page, "attendance-monthly");
+        // November has 30 days: every day column and the totals fit in the sheet's box at 1366×768.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const w = document.querySelector('.att-sheet-wrap'); return w.scrollWidth <= w.clientWidth; }"),
+            "the sheet scrolls sideways");
+
+        await page.ClickAsync("text=待处理事项");
+        await page.WaitForSelectorAsync("[data-testid=pending-count]");
+        await ShotAsync(page, "attendance-exceptions");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ShotAsync(IPage page, string name, [CallerFilePath] string source = "")
+    {
+        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "ui16"));
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{Prefix}-{name}.png") });
+    }
+}
