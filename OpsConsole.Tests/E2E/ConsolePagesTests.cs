@@ -21,6 +21,18 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         { "staff-directory", Roles.HR, "/staff", "[data-testid=grid-search]" },
         { "attendance-imports", Roles.HR, "/attendance/imports", "[data-testid=import-history]" },
         { "attendance-settings", Roles.Admin, "/attendance/settings", "[data-testid=calendar-card]" },
+        { "admin-accounts", Roles.Admin, "/admin/accounts", "[data-testid=new-account]" },
+        { "admin-devices", Roles.Admin, "/admin/devices", "[data-testid=new-device]" },
+        { "reports-daily", Roles.Manager, "/reports/daily?date=2026-11-30", "[data-testid=report-hours]" },
+        { "manager-home", Roles.Manager, "/", "[data-testid=stat-departments]" },
+        { "green-channel", Roles.Manager, "/green-channel", "[data-reason=elderly]" },
+        { "roster", Roles.Manager, "/windows/roster", "[data-testid=roster-grid]" },
+        { "routes", Roles.Manager, "/windows/routes", "[data-testid=route-grid]" },
+        { "skills", Roles.Manager, "/windows/skills", "[data-testid=skill-grid]" },
+        { "item-detail", Roles.Manager, "/catalog/items/1", "[data-testid=guide-view]" },
+        { "monitor", Roles.Manager, "/monitor", "[data-testid=hall-view]" },
+        { "staffing", Roles.Manager, "/monitor/staffing", "[data-testid=staffing-chart]" },
+        { "not-found", Roles.Manager, "/not-found", "[data-testid=not-found]" },
     };
 
     [Theory]
@@ -37,6 +49,37 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         await ShotAsync(page, name);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "wider than the window");
         Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheSignInPageStandsOnItsOwnWithoutTheKit()
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync(fx.BaseUrl + "/account/login");
+        await page.WaitForSelectorAsync("#username");
+        await ShotAsync(page, "login");
+        await page.FillAsync("#username", DemoAccounts.ByRole[Roles.HR]);
+        await page.FillAsync("#password", "wrong-password");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("工号或密码不正确");
+        await ShotAsync(page, "login-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheMonitorStaysEnglishWhenTheHallUpdates()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
+        await page.GotoAsync(fx.BaseUrl + "/culture/set?culture=en&redirectUri=/monitor");
+        await page.WaitForCircuitAsync();
+        // The subtitle shows the snapshot's time once one has been rendered by the live update.
+        await Assertions.Expect(page.Locator(".page-subtitle")).ToContainTextAsync("Updated");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live monitor");
+        var main = await page.InnerTextAsync("main");
+        foreach (var chinese in new[] { "实时监控", "等候人数", "大厅窗口", "结束今日" }) Assert.DoesNotContain(chinese, main);
+        await ShotAsync(page, "monitor-en");
         await page.Context.CloseAsync();
     }
 
