@@ -40,7 +40,7 @@ public sealed class AttendanceCalendarTests(ComponentAppFixture fx) : IClassFixt
 
         var monday = calendar.Find("[data-testid=day-2]");
         Assert.Contains("selected", monday.ClassList);
-        Assert.Equal(["Normal", "Normal"], monday.QuerySelectorAll("[data-status]").Select(e => e.GetAttribute("data-status")));
+        Assert.Equal(["Normal", "Normal"], monday.QuerySelectorAll("[data-status]").Select(e => e.GetAttribute("data-status")!));
 
         var missing = calendar.Find("[data-testid=day-3]");
         Assert.Equal("MissingPunch", missing.QuerySelectorAll("[data-status]")[0].GetAttribute("data-status"));

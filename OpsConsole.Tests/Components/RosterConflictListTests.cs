@@ -33,7 +33,7 @@ public sealed class RosterConflictListTests(ComponentAppFixture fx) : IClassFixt
         Assert.Contains("some", count.ClassList);
         Assert.Empty(list.FindAll(".conflict-none"));
         var kinds = week.Conflicts.Select(c => c.Kind).Distinct().Order().Select(k => $"conflict-{k.ToString().ToLowerInvariant()}");
-        Assert.Equal(kinds, list.FindAll(".conflict-group").Select(g => g.GetAttribute("data-testid")));
+        Assert.Equal(kinds, list.FindAll(".conflict-group").Select(g => g.GetAttribute("data-testid")!));
 
         var twoWindows = list.Find("[data-testid=conflict-twowindows]");
         Assert.Contains("一人同时排两个窗口", twoWindows.TextContent);
