@@ -6,7 +6,7 @@ using OpsConsole.Tests.Infrastructure;
 namespace OpsConsole.Tests.E2E;
 
 /// <summary>
-/// The console pages moved onto MudBlazor (issue 16) at 1366×768, each for its role: the page renders with no console
+/// The console pages moved onto MudBlazor (issue 16), and the pages both shells show moved off the kit, at 1366×768, each for its role: the page renders with no console
 /// errors, nothing is wider than the window, and a screenshot lands in docs/screenshots/ui16/ (after-*.png; the
 /// before-*.png there were taken the same way from main with OPSCONSOLE_UI16_SHOTS=before).
 /// </summary>
@@ -26,6 +26,8 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         { "reports-daily", Roles.Manager, "/reports/daily?date=2026-11-30", "[data-testid=report-hours]" },
         { "manager-home", Roles.Manager, "/", "[data-testid=stat-departments]" },
         { "green-channel", Roles.Manager, "/green-channel", "[data-reason=elderly]" },
+        { "appointments", Roles.Manager, "/appointments", "[data-testid=add-slot]" },
+        { "appointments-staff", Roles.WindowStaff, "/appointments", "[data-testid=appt-day]" },
         { "roster", Roles.Manager, "/windows/roster", "[data-testid=roster-grid]" },
         { "routes", Roles.Manager, "/windows/routes", "[data-testid=route-grid]" },
         { "skills", Roles.Manager, "/windows/skills", "[data-testid=skill-grid]" },
