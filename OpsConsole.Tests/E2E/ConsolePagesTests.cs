@@ -21,6 +21,7 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         { "staff-directory", Roles.HR, "/staff", "[data-testid=grid-search]" },
         { "attendance-imports", Roles.HR, "/attendance/imports", "[data-testid=import-history]" },
         { "attendance-settings", Roles.Admin, "/attendance/settings", "[data-testid=calendar-card]" },
+        { "my-attendance-staff", Roles.WindowStaff, "/attendance/me", "[data-testid=month-calendar]" },
         { "admin-accounts", Roles.Admin, "/admin/accounts", "[data-testid=new-account]" },
         { "admin-devices", Roles.Admin, "/admin/devices", "[data-testid=new-device]" },
         { "reports-daily", Roles.Manager, "/reports/daily?date=2026-11-30", "[data-testid=report-hours]" },
