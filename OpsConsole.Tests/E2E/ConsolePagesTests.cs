@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpsConsole.Auth;
 using OpsConsole.Tests.Infrastructure;
@@ -77,8 +78,13 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.Manager], DemoAccounts.Password);
         await page.GotoAsync(fx.BaseUrl + "/culture/set?culture=en&redirectUri=/monitor");
         await page.WaitForCircuitAsync();
-        // The subtitle shows the snapshot's time once one has been rendered by the live update.
         await Assertions.Expect(page.Locator(".page-subtitle")).ToContainTextAsync("Updated");
+        // A later snapshot (the clock moved a minute) arrives through the live update, on the hall monitor's thread:
+        // the page re-renders with its time and must stay English.
+        fx.Clock.Advance(TimeSpan.FromMinutes(1));
+        var next = fx.Clock.Now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        fx.App.Services.GetRequiredService<OpsConsole.Features.Monitoring.HallMonitor>().Poke();
+        await Assertions.Expect(page.Locator(".page-subtitle")).ToContainTextAsync($"Updated {next}", new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live monitor");
         var main = await page.InnerTextAsync("main");
         foreach (var chinese in new[] { "实时监控", "等候人数", "大厅窗口", "结束今日" }) Assert.DoesNotContain(chinese, main);
