@@ -97,20 +97,37 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
     {
         var page = await fx.NewPageAsync();
         await page.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
+        await OpenNovemberAsync(page);
+        await ShotAsync(page, "attendance-monthly");
+        await page.ClickAsync("text=待处理事项");
+        await page.WaitForSelectorAsync("[data-testid=pending-count]");
+        await ShotAsync(page, "attendance-exceptions");
+
+        await OpenNovemberAsync(page);
+        // November has 30 days: every day column and the totals fit in the sheet's box at 1366×768.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const w = document.querySelector('.att-sheet-wrap'); return w.scrollWidth <= w.clientWidth; }"),
+            "the sheet scrolls sideways");
+        // Only the rows in view are rendered; scrolling to the end brings the others in and drops the first.
+        var head = await page.InnerTextAsync(".att-sheet-head");
+        var people = int.Parse(System.Text.RegularExpressions.Regex.Match(head, @"共 (\d+) 人").Groups[1].Value);
+        var rows = page.Locator("[data-testid=monthly-sheet] tbody tr[data-testid^=sheet-row-]");
+        Assert.True(people > 60, $"the demo has {people} people on the sheet");
+        Assert.InRange(await rows.CountAsync(), 1, people - 1);
+        var first = await rows.First.GetAttributeAsync("data-testid");
+        await page.EvalOnSelectorAsync(".att-sheet-wrap", "w => w.scrollTop = w.scrollHeight");
+        await Assertions.Expect(page.Locator($"[data-testid={first}]")).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private async Task OpenNovemberAsync(IPage page)
+    {
         await page.GotoAsync(fx.BaseUrl + "/attendance/monthly");
         await page.WaitForCircuitAsync();
         await page.WaitForSelectorAsync("[data-testid=monthly-sheet]");
         await page.ClickAsync("[data-testid=month-prev]");
         await Assertions.Expect(page.Locator("[data-testid=month-label]")).ToContainTextAsync("11月");
-        await ShotAsync(page, "attendance-monthly");
-        // November has 30 days: every day column and the totals fit in the sheet's box at 1366×768.
-        Assert.True(await page.EvaluateAsync<bool>("() => { const w = document.querySelector('.att-sheet-wrap'); return w.scrollWidth <= w.clientWidth; }"),
-            "the sheet scrolls sideways");
-
-        await page.ClickAsync("text=待处理事项");
-        await page.WaitForSelectorAsync("[data-testid=pending-count]");
-        await ShotAsync(page, "attendance-exceptions");
-        await page.Context.CloseAsync();
+        await page.WaitForSelectorAsync("[data-testid=monthly-sheet] tbody tr[data-testid^=sheet-row-]");
     }
 
     private static async Task ShotAsync(IPage page, string name, [CallerFilePath] string source = "")
