@@ -62,7 +62,7 @@ public sealed class RosterConflictListTests(ComponentAppFixture fx) : IClassFixt
     public void ALineNamesTheHalfDayTheWindowAndThePersonInEnglishToo()
     {
         using var culture = new CultureScope("en");
-        var L = fx.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<OpsConsole.SharedResource>>();
+        var L = fx.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<OpsConsole.Localization.SharedResource>>();
 
         Assert.Equal("Tue Afternoon", RosterConflictList.HalfLabel(L, new DateOnly(2026, 11, 24), OpsConsole.Domain.Attendance.HalfDay.Afternoon));
     }

@@ -125,8 +125,23 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
         await page.GotoAsync(fx.BaseUrl + "/attendance/monthly");
         await page.WaitForCircuitAsync();
         await page.WaitForSelectorAsync("[data-testid=monthly-sheet]");
-        await page.ClickAsync("[data-testid=month-prev]");
-        await Assertions.Expect(page.Locator("[data-testid=month-label]")).ToContainTextAsync("11月");
+        // Under load a click can reach the page before its interactive render takes over and be lost: click until the month moves.
+        for (var attempt = 0; ; attempt++)
+        {
+            await page.ClickAsync("[data-testid=month-prev]");
+            try
+            {
+                await Assertions.Expect(page.Locator("[data-testid=month-label]")).ToContainTextAsync("11月", new() { Timeout = 4000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+                // Click again only if the month really did not move (a second click would go to October).
+                var label = await page.InnerTextAsync("[data-testid=month-label]");
+                if (label.Contains("11月")) break;
+                if (!label.Contains("12月")) throw;
+            }
+        }
         await page.WaitForSelectorAsync("[data-testid=monthly-sheet] tbody tr[data-testid^=sheet-row-]");
     }
 
