@@ -33,7 +33,7 @@ public sealed class AlertFeedTests(ComponentAppFixture fx) : IClassFixture<Compo
         var feed = ctx.Render<AlertFeed>(p => p.Add(c => c.Alerts, []).Add(c => c.Queues, []).Add(c => c.Windows, []));
 
         Assert.Contains("当前没有告警", feed.Find("[data-testid=alert-feed]").TextContent);
-        Assert.Equal("0", feed.Find(".card-header .badge").TextContent);
+        Assert.Equal("0", feed.Find("[data-testid=alert-count]").TextContent);
     }
 
     [Fact]
@@ -50,10 +50,10 @@ public sealed class AlertFeedTests(ComponentAppFixture fx) : IClassFixture<Compo
         Assert.Contains("自 10:00", feed.Markup);
 
         feed.Find("[data-testid=ack]").Click();
-        feed.Find("input").Change("已增开 2 号窗口");
-        await feed.Find(".input-group button").ClickAsync(new());
+        feed.Find("input[data-testid=ack-note]").Change("已增开 2 号窗口");
+        await feed.Find("button[data-testid=ack-confirm]").ClickAsync(new());
 
-        feed.WaitForAssertion(() => Assert.Empty(feed.FindAll(".input-group")));
+        feed.WaitForAssertion(() => Assert.Empty(feed.FindAll("[data-testid=ack-form]")));
         await using var db = fx.App.CreateDbContext();
         var saved = await db.Set<Alert>().SingleAsync(a => a.Id == alert.Id);
         Assert.Equal("BJ0003", saved.AcknowledgedBy);

@@ -59,7 +59,7 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
         await hr.WaitForSelectorAsync("[data-testid=import-history]");
         await hr.WaitForCircuitAsync();
         var file = ExportCorpus.Gb(ExportCorpus.MessyCsv("BJ0096", ExportCorpus.Day(95, fx.Today), fx.Today));
-        await hr.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload { Name = "考勤机导出-GBK.csv", MimeType = "text/csv", Buffer = file });
+        await hr.Locator("[data-testid=import-file] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "考勤机导出-GBK.csv", MimeType = "text/csv", Buffer = file });
         await hr.WaitForSelectorAsync("[data-testid=import-preview]");
         await Assertions.Expect(hr.Locator("[data-testid=preview-total]")).ToHaveTextAsync("11");
         await Assertions.Expect(hr.Locator("[data-testid=preview-imported]")).ToHaveTextAsync("4");
@@ -82,9 +82,10 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
         await hr.ClickAsync("a[href='attendance/monthly']");
         await hr.WaitForSelectorAsync("[data-testid=monthly-sheet]");
         await hr.ScreenshotAsync("attendance-monthly-sheet");
-        await hr.ClickAsync("[data-testid=tab-exceptions]");
-        await Assertions.Expect(hr.Locator("[data-testid=tab-exceptions]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
-        await Assertions.Expect(hr.Locator("[data-testid=tab-sheet]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
+        var exceptionsTab = hr.Locator(".mud-tab", new() { HasText = "待处理事项" });
+        await exceptionsTab.ClickAsync();
+        await Assertions.Expect(exceptionsTab).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-tab-active\b"));
+        await Assertions.Expect(hr.Locator(".mud-tab", new() { HasText = "汇总表" })).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-tab-active\b"));
         var actions = hr.Locator($"[data-testid=makeup-actions-{DemoAccounts.ByRole[Roles.WindowStaff]}]");
         await hr.FillAsync("[data-testid=grid-search]", DemoAccounts.ByRole[Roles.WindowStaff]);
         await actions.First.WaitForAsync();
@@ -94,11 +95,15 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
 
         // HR records a meeting for the same person from a paper form: approved as recorded.
         await hr.ClickAsync("[data-testid=record-absence]");
+        // The person from the autocomplete, the kind from the select, the days typed into the date pickers.
         await hr.FillAsync("[data-testid=leave-employee]", DemoAccounts.ByRole[Roles.WindowStaff]);
-        await hr.SelectOptionAsync("[data-testid=leave-kind]", "official:Meeting");
+        await hr.Locator(".mud-popover-open .mud-list-item", new() { HasText = DemoAccounts.ByRole[Roles.WindowStaff] }).First.ClickAsync();
+        await hr.ClickAsync("[data-testid=leave-kind]");
+        await hr.Locator(".mud-popover-open .mud-list-item", new() { HasText = "会议" }).First.ClickAsync();
+        await Assertions.Expect(hr.Locator("input[data-testid=leave-kind]")).ToHaveValueAsync("会议");
         var meetingDay = NextWeekday(fx.Today.AddDays(14));
-        await hr.FillAsync("[data-testid=leave-start]", meetingDay.ToString("yyyy-MM-dd"));
-        await hr.FillAsync("[data-testid=leave-end]", meetingDay.ToString("yyyy-MM-dd"));
+        await hr.FillAsync("[data-testid=leave-start] input", meetingDay.ToString("yyyy-MM-dd"));
+        await hr.FillAsync("[data-testid=leave-end] input", meetingDay.ToString("yyyy-MM-dd"));
         await hr.FillAsync("[data-testid=leave-reason]", "市政务办业务会议");
         await hr.ScreenshotAsync("attendance-record-absence");
         await hr.ClickAsync("[data-testid=leave-submit]");
@@ -161,11 +166,13 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
         await Assertions.Expect(calendar).ToContainTextAsync("2027-01-01 星期五");
 
         // One day at a time: a weekday cannot become a workday; a Saturday can, and is removed again.
-        await page.FillAsync("[data-testid=day-date]", "2027-02-05");
-        await page.SelectOptionAsync("[data-testid=day-kind]", "Workday");
+        await page.FillAsync("[data-testid=day-date] input", "2027-02-05");
+        await page.ClickAsync("[data-testid=day-kind]");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "调休上班（班）" }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=day-kind]")).ToHaveValueAsync("调休上班（班）");
         await page.ClickAsync("[data-testid=day-save]");
         await Assertions.Expect(calendar.Locator("[data-testid=form-error]")).ToContainTextAsync("本来就是工作日");
-        await page.FillAsync("[data-testid=day-date]", "2027-02-06");
+        await page.FillAsync("[data-testid=day-date] input", "2027-02-06");
         await page.FillAsync("[data-testid=day-name]", "春节调休");
         await page.ClickAsync("[data-testid=day-save]");
         var row = calendar.Locator("[data-testid=calendar-row]", new() { HasText = "2027-02-06" });
@@ -185,11 +192,11 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
 
         // The center schedule from next month: an overlapping window is refused with the reason, then fixed.
         await page.Locator("[data-testid=schedule-row]", new() { HasText = "标准作息" }).Locator("[data-testid=schedule-edit]").ClickAsync();
-        await page.FillAsync("[data-testid=slot-0-0]", "08:30");
-        await page.FillAsync("[data-testid=slot-1-1]", "10:00");
+        await page.FillAsync("[data-testid=slot-0-0] input", "08:30");
+        await page.FillAsync("[data-testid=slot-1-1] input", "10:00");
         await page.ClickAsync("[data-testid=schedule-save]");
-        await Assertions.Expect(page.Locator(".modal [data-testid=form-error]")).ToContainTextAsync("互不重叠");
-        await page.FillAsync("[data-testid=slot-1-1]", "10:30");
+        await Assertions.Expect(page.Locator(".mud-dialog [data-testid=form-error]")).ToContainTextAsync("互不重叠");
+        await page.FillAsync("[data-testid=slot-1-1] input", "10:30");
         await page.ScreenshotAsync("attendance-schedule-edit");
         await page.ClickAsync("[data-testid=schedule-save]");
         await Assertions.Expect(page.Locator("[data-testid=schedules-card] [data-testid=form-notice]")).ToContainTextAsync("作息已保存");

@@ -29,7 +29,8 @@ public sealed class InputLimitTests(BrowserFixture fx) : IClassFixture<BrowserFi
 
         // The page is still connected: saving reaches the server, which names the name's real limit.
         await page.ClickAsync("[data-testid=save]");
-        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("姓名不能超过");
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=acc-name]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("姓名不能超过");
         Assert.Equal(0, await page.Locator("#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal[open]").CountAsync());
         await page.Context.CloseAsync();
     }

@@ -35,14 +35,17 @@ public sealed class MonitorTests
 
         var row = page.Locator("[data-testid=queue-YB]");
         await Assertions.Expect(row.Locator("[data-testid=waiting]")).ToHaveTextAsync("31", new() { Timeout = 10000 });
-        await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("table-danger"));
+        await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("queue-alert-red"));
         await Assertions.Expect(page.Locator("[data-testid=alert-feed]")).ToContainTextAsync("医保：等候人数过多");
         await Assertions.Expect(page.Locator("[data-testid=alert-toast]").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("monitor-alert-1366");
 
         // Window 1 (不动产, staffed) is moved to 医保 and calls from it: the wait falls.
         await page.ClickAsync("[data-testid=tile-1]");
-        await page.SelectOptionAsync("[data-testid=move-queue]", (await QueueIdAsync(app, "YB")).ToString());
+        var yb = await QueueLabelAsync(app, "YB");
+        await page.ClickAsync("[data-testid=move-queue]");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(yb) + " ") }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=move-queue]")).ToHaveValueAsync(yb);
         await page.ClickAsync("[data-testid=move]");
         await Assertions.Expect(page.Locator("[data-testid=window-detail]")).Not.ToBeVisibleAsync();
 
@@ -57,10 +60,12 @@ public sealed class MonitorTests
         await page.ScreenshotAsync("monitor-1920");
     }
 
-    private static async Task<int> QueueIdAsync(OpsApp app, string code)
+    /// <summary>How the move dialog names a queue: "D 医保".</summary>
+    private static async Task<string> QueueLabelAsync(OpsApp app, string code)
     {
         await using var ctx = app.CreateDbContext();
-        return ctx.Set<ServiceQueue>().Single(q => q.Code == code).Id;
+        var queue = ctx.Set<ServiceQueue>().AsEnumerable().Single(q => q.Code == code);
+        return $"{queue.Prefix} {queue.Name}";
     }
 
     private static async Task<(int, int)> StaffedWindowAsync(OpsApp app, int number)

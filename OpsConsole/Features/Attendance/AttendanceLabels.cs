@@ -64,7 +64,7 @@ public static class HalfDayStatusLabels
 {
     public static string Label(Domain.Attendance.HalfDayStatus status) => status switch
     {
-        Domain.Attendance.HalfDayStatus.Normal => "正常",
+        Domain.Attendance.HalfDayStatus.Normal => "正常出勤",
         Domain.Attendance.HalfDayStatus.Late => "迟到",
         Domain.Attendance.HalfDayStatus.EarlyLeave => "早退",
         Domain.Attendance.HalfDayStatus.MissingPunch => "缺卡",

@@ -105,6 +105,9 @@ public sealed partial class Appointments
         }
     }
 
+    // Labels passed as arguments ("工号") are localization keys too; numbers pass through.
+    private object[] LocalizedArgs(OpResult r) => (r.Args ?? []).Select(a => a is string s ? (object)L[s].Value : a).ToArray();
+
     private void CloseBooking()
     {
         booking = null;

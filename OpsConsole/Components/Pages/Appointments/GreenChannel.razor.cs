@@ -11,10 +11,10 @@ public sealed partial class GreenChannel : IAsyncDisposable
     /// <summary>The reasons a manager may choose; only used to decide, never stored.</summary>
     private static readonly (string Key, string Icon, string Label)[] Reasons =
     [
-        ("elderly", "bi-person-walking", "老年人"),
-        ("disabled", "bi-universal-access", "残疾人"),
-        ("pregnant", "bi-heart", "孕妇"),
-        ("military", "bi-shield-check", "军人"),
+        ("elderly", MudBlazor.Icons.Material.Filled.Elderly, "老年人"),
+        ("disabled", MudBlazor.Icons.Material.Filled.Accessible, "残疾人"),
+        ("pregnant", MudBlazor.Icons.Material.Filled.PregnantWoman, "孕妇"),
+        ("military", MudBlazor.Icons.Material.Filled.MilitaryTech, "军人"),
     ];
 
     [Inject] private TicketIssuer Issuer { get; set; } = default!;

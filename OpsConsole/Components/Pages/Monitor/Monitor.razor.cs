@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Domain.Windows;
@@ -45,8 +46,14 @@ public partial class Monitor
     protected override void OnInitialized()
     {
         snapshot = HallMonitor.Latest;
+        // A snapshot arrives on the hall monitor's thread, whose culture is the server's: render it in the
+        // circuit's own language, or an English page turns Chinese at the first update (issue 16).
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
         subscription = HallMonitor.Subscribe((s, _) => InvokeAsync(() =>
         {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
             snapshot = s;
             SnapshotRenders++;
             // Keep the open dialog pointing at the fresh tile.

@@ -53,6 +53,35 @@ public sealed class PunchFileImport(IDbContextFactory<OpsDbContext> dbFactory, P
         return await db.PunchImports.AsNoTracking().OrderByDescending(i => i.Id).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>One page of the import history, newest first, with the number of imports (the list grows: paged in the database).</summary>
+    public async Task<(IReadOnlyList<PunchImport> Rows, int Total)> HistoryPageAsync(int page, int pageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(page, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var total = await db.PunchImports.CountAsync(ct);
+        var rows = await db.PunchImports.AsNoTracking().OrderByDescending(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    /// <summary>One page of an import's rows that need attention (outside the windows, duplicates, refused), by row number.</summary>
+    public async Task<(IReadOnlyList<RawPunch> Rows, int Total)> ProblemRowsPageAsync(int importId, string? search, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(page, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.RawPunches.AsNoTracking().Where(r => r.ImportId == importId && r.Outcome != RawPunchOutcome.Imported);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim();
+            q = q.Where(r => r.EmployeeNo.Contains(text) || r.StaffName.Contains(text) || r.TimeText.Contains(text));
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(r => r.RowNumber).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (rows, total);
+    }
+
     public async Task<IReadOnlyList<RawPunch>> RowsAsync(int importId, bool problemsOnly, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
