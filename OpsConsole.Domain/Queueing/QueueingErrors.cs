@@ -15,6 +15,7 @@ public static class QueueingErrors
 
     public const string InvalidPublicCode = "ticket.invalid_public_code";
     public const string InvalidIdNumberHash = "ticket.invalid_id_number_hash";
+    public const string InvalidServiceItem = "ticket.invalid_service_item";
     public const string InvalidPriority = "ticket.invalid_priority";
     public const string TimeWentBackwards = "ticket.time_went_backwards";
     public const string InvalidWindowOrStaff = "ticket.invalid_window_or_staff";

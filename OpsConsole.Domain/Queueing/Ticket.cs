@@ -12,6 +12,7 @@ public class Ticket
     public const int PublicCodeMinLength = 8;
     public const int PublicCodeMaxLength = 32;
     public const int IdNumberHashMaxLength = 128;
+    public const int IdNumberMaskedMaxLength = 18;
     public const int DefaultMaxRecalls = 2;
     public const int ReinstatedBehind = 3;
     public static readonly TimeSpan DefaultReinstateWindow = TimeSpan.FromMinutes(30);
@@ -59,6 +60,10 @@ public class Ticket
     /// <summary>Salted hash of the applicant's ID number, when given at the kiosk.</summary>
     public string? IdNumberHash { get; private set; }
     public int? AppointmentId { get; private set; }
+    /// <summary>The ID number as slips, screens and lists show it (3713**********0021); the full number is never stored.</summary>
+    public string? IdNumberMasked { get; private set; }
+    /// <summary>The service item (事项) the applicant chose at the kiosk, when chosen by item; the counter shows it.</summary>
+    public int? ServiceItemId { get; private set; }
 
     /// <summary>Orders tickets of the same priority: the issue time, or a later key after a transfer or reinstatement.</summary>
     public DateTimeOffset SortTime { get; private set; }
@@ -119,6 +124,19 @@ public class Ticket
         if (idNumberHash is not null && (idNumberHash.Length is 0 or > IdNumberHashMaxLength))
             throw new DomainException(QueueingErrors.InvalidIdNumberHash);
         return new Ticket(queue.Id, number, channel, effective, publicCode, at, idNumberHash, appointmentId);
+    }
+
+    /// <summary>
+    /// Records who and what the ticket is for, at issue: the masked ID number (never the full one) and the chosen item.
+    /// </summary>
+    public Ticket For(string? idNumberMasked, int? serviceItemId)
+    {
+        if (idNumberMasked is not null && (idNumberMasked.Length is 0 or > IdNumberMaskedMaxLength || !idNumberMasked.Contains('*')))
+            throw new DomainException(QueueingErrors.InvalidIdNumberHash);
+        if (serviceItemId is <= 0) throw new DomainException(QueueingErrors.InvalidServiceItem);
+        IdNumberMasked = idNumberMasked;
+        ServiceItemId = serviceItemId;
+        return this;
     }
 
     public static bool IsValidPublicCode(string? code) =>

@@ -44,7 +44,7 @@ public sealed class DeviceSessionTests(FastRevalidationFixture fx) : IClassFixtu
     {
         using var checks = new RevalidationCounter(fx.App.Services.GetRequiredService<IMeterFactory>());
         var kiosk = await DevicePageAsync(DemoDevices.KioskToken, "/kiosk");
-        await kiosk.WaitForSelectorAsync("[data-testid=queue-tile]");
+        await kiosk.ShowQueueTilesAsync();
         var evaluator = await DevicePageAsync("demo-eval-w1", "/evaluator");
         await evaluator.WaitForSelectorAsync("[data-testid=evaluator-idle]");
 

@@ -28,8 +28,7 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
         var page = await fx.NewPageAsync(width, height);
         await page.GotoAsync(fx.BaseUrl + $"/device/activate?token={DemoDevices.KioskToken}");
         Assert.EndsWith("/kiosk", page.Url);
-        await page.WaitForSelectorAsync("[data-testid=queue-tile]");
-        await page.WaitForCircuitAsync();
+        await page.ShowQueueTilesAsync();
         return page;
     }
 
@@ -72,7 +71,7 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
         await phone.Context.CloseAsync();
 
         await page.ClickAsync("[data-testid=done]");
-        await page.WaitForSelectorAsync("[data-testid=queue-tile]");
+        await page.WaitForSelectorAsync("[data-testid=item-search]");
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
@@ -194,5 +193,17 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
         await page.SetViewportSizeAsync(1920, 1080);
         await page.ScreenshotAsync("appointments-1920");
         await page.Context.CloseAsync();
+    }
+}
+
+public static class KioskPageActions
+{
+    /// <summary>The kiosk opens on the item finder (issue 10); queue tiles are one touch away, once interactive.</summary>
+    public static async Task ShowQueueTilesAsync(this IPage page)
+    {
+        await page.WaitForSelectorAsync("[data-testid=mode-queues]");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=mode-queues]");
+        await page.WaitForSelectorAsync("[data-testid=queue-tile]");
     }
 }

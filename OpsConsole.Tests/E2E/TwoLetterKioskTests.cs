@@ -20,6 +20,7 @@ public sealed class TwoLetterKioskTests(KioskBrowserFixture fx) : IClassFixture<
         {
             var menu = await fx.NewPageAsync(width, height);
             await menu.GotoAsync(fx.BaseUrl + $"/device/activate?token={DemoDevices.KioskToken}");
+            await menu.ShowQueueTilesAsync();
             var tile = menu.Locator("[data-testid=queue-tile][data-queue=BDDY]");
             await Assertions.Expect(tile.Locator(".kiosk-tile-prefix")).ToHaveTextAsync("BD");
             Assert.True(await PrefixesFitAsync(menu, ".kiosk-tile-prefix"), $"a kiosk prefix overflows its badge at {width}×{height}");
@@ -28,8 +29,7 @@ public sealed class TwoLetterKioskTests(KioskBrowserFixture fx) : IClassFixture<
 
         var page = await fx.NewPageAsync(1366, 768);
         await page.GotoAsync(fx.BaseUrl + $"/device/activate?token={DemoDevices.KioskToken}");
-        await page.WaitForSelectorAsync("[data-testid=queue-tile]");
-        await page.WaitForCircuitAsync();
+        await page.ShowQueueTilesAsync();
         await page.Locator("[data-testid=queue-tile][data-queue=BDDY]").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync("kiosk-menu-two-letters-1366");
         await page.ClickAsync("[data-testid=queue-tile][data-queue=BDDY]");

@@ -29,7 +29,7 @@ public sealed class AuditSecretsTests
         app.Service<IDataProtectionProvider>().CreateProtector("test").Protect("x");
         var (registered, token) = await app.Service<DeviceAdmin>().RegisterAsync(new DeviceAdmin.NewDevice { Name = "测试取号机", Kind = DeviceKind.Kiosk });
         Assert.True(registered.Succeeded, registered.Error);
-        var issued = await app.Service<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk, "110105199001011234");
+        var issued = await app.Service<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk, "110105199001011232");
         Assert.True(issued.Result.Succeeded, issued.Result.Error);
 
         await using var db = app.Context();

@@ -62,6 +62,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Awards.CertificateDesk>();
         services.AddCaseFeatures();
         services.AddSupervisionFeatures();
+        services.AddScoped<KioskItems>();
+        services.AddScoped<TicketExtras>();
+        Notifications.NotificationServiceCollectionExtensions.AddNotifications(services);
         return services;
     }
 }

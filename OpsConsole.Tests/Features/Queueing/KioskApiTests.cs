@@ -162,6 +162,29 @@ public sealed class KioskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnItemChoosesItsQueueTheIdIsMaskedAndTheLimitIsA409()
+    {
+        var items = await app.Service<KioskItems>().ItemsAsync();
+        var passport = items.First(i => i.Name == "普通护照签发");
+        var body = $$"""{ "item": "{{passport.Code}}", "idNumber": "371302199001050021" }""";
+
+        var first = await Client().PostAsync("/api/kiosk/tickets", Json(body));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var ticket = await BodyAsync(first);
+        Assert.Equal(("CRJ", passport.Code, "3713**********0021"),
+            (ticket.GetProperty("queueCode").GetString(), ticket.GetProperty("item").GetString(), ticket.GetProperty("idNumberMasked").GetString()));
+        Assert.DoesNotContain("371302199001050021", ticket.GetRawText());
+
+        Assert.Equal(HttpStatusCode.Created, (await Client().PostAsync("/api/kiosk/tickets", Json(body))).StatusCode);
+        await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json(body)), HttpStatusCode.Conflict, "id_limit", "已达上限");
+        await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json("""{ "item": "NO-SUCH-ITEM" }""")), HttpStatusCode.NotFound, "unknown_item");
+        await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json($$"""{ "queue": "BDC", "item": "{{passport.Code}}" }""")),
+            HttpStatusCode.BadRequest, "item_not_in_queue");
+        await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json("""{ "queue": "A", "idNumber": "371302199001050022" }""")),
+            HttpStatusCode.BadRequest, "invalid_id_number", "校验位");
+    }
+
+    [Fact]
     public async Task AnInvalidIdNumberIsA400()
     {
         var response = await Client().PostAsync("/api/kiosk/tickets", Json("""{ "queue": "A", "idNumber": "12345" }"""));

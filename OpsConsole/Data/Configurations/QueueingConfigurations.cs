@@ -50,6 +50,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.ToTable("Tickets");
         b.Property(x => x.PublicCode).HasMaxLength(Ticket.PublicCodeMaxLength);
         b.Property(x => x.IdNumberHash).HasMaxLength(Ticket.IdNumberHashMaxLength).IsAuditSecret();
+        b.Property(x => x.IdNumberMasked).HasMaxLength(Ticket.IdNumberMaskedMaxLength);
+        b.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ServiceItemId).OnDelete(DeleteBehavior.SetNull);
         // Every transition moves LastChangedAt, so two windows acting on one ticket cannot both win.
         b.Property(x => x.LastChangedAt).IsConcurrencyToken();
         b.HasIndex(x => new { x.IssuedQueueId, x.ServiceDay, x.Sequence }).IsUnique();

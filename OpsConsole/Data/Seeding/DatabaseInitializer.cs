@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
             if (await seeder.SeedIfEmptyAsync(ct) && options.SeedDemoHistory)
             {
                 await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
+                await DemoHallItems.GenerateAsync(dbFactory, clock.Today, ct);
                 await cases.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await DemoSupervision.GenerateAsync(dbFactory, clock.Today, clock.Now.Offset, ct);
                 await DemoAssessment.SeedAsync(services, ct);

@@ -15,9 +15,11 @@ public static class KioskEndpoints
 {
     public sealed record QueueDto(string Code, string Prefix, string Name, int Waiting, int? EstimatedWaitMinutes, bool Issuing, string? Reason, string? ReasonCode);
 
-    public sealed record TicketRequest(string? Queue, string? BookingCode, string? IdNumber);
+    /// <param name="Item">A service item's implementation code: the ticket carries it and goes to its queue when <paramref name="Queue"/> is not given.</param>
+    public sealed record TicketRequest(string? Queue, string? BookingCode, string? IdNumber, string? Item = null);
 
-    public sealed record TicketDto(string Number, string Queue, string QueueCode, int PeopleAhead, int? EstimatedWaitMinutes, string StatusUrl, DateTimeOffset IssuedAt);
+    public sealed record TicketDto(string Number, string Queue, string QueueCode, int PeopleAhead, int? EstimatedWaitMinutes, string StatusUrl, DateTimeOffset IssuedAt,
+        string? Item = null, string? IdNumberMasked = null);
 
     public sealed record BookingRequest(string? Queue, string? Date, string? Start, string? IdNumber);
 
@@ -43,7 +45,7 @@ public static class KioskEndpoints
         appointments.MapPost("/", BookAsync);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, KioskMenu menu, TicketIssuer issuer, CancellationToken ct)
+    private static async Task<IResult> IssueAsync(HttpContext context, KioskMenu menu, KioskItems kioskItems, TicketIssuer issuer, CancellationToken ct)
     {
         var request = context.Request;
         // The same Idempotency-Key from the same kiosk gets the same ticket, also after a crash (ADR 0018).
@@ -64,10 +66,17 @@ public static class KioskEndpoints
         }
         else
         {
-            var queue = await menu.ResolveQueueAsync(body.Queue, ct);
+            KioskItems.KioskItem? item = null;
+            if (!string.IsNullOrWhiteSpace(body.Item))
+            {
+                item = (await kioskItems.ItemsAsync(ct)).FirstOrDefault(i => string.Equals(i.Code, body.Item.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (item is null) return Problem(404, "unknown_item", "没有该事项：{0}", body.Item);
+            }
+            var queueKey = body.Queue ?? (item is null ? null : KioskItems.QueueFor(item, await menu.QueuesAsync(ct))?.Code);
+            var queue = await menu.ResolveQueueAsync(queueKey, ct);
             if (queue is null) return Problem(404, "unknown_queue", "没有该业务队列：{0}", body.Queue ?? "");
             outcome = await issuer.IssueAsync(queue.Code, TicketChannel.Kiosk, string.IsNullOrWhiteSpace(body.IdNumber) ? null : body.IdNumber, ct: ct,
-                requestCode: requestCode);
+                requestCode: requestCode, serviceItemId: item?.Id);
         }
         if (!outcome.Result.Succeeded)
         {
@@ -75,7 +84,7 @@ public static class KioskEndpoints
             var status = errorCode switch
             {
                 "unknown_queue" or "unknown_booking" => 404,
-                "invalid_id_number" or "invalid_booking_code" => 400,
+                "invalid_id_number" or "invalid_booking_code" or "item_not_in_queue" => 400,
                 "idempotency_key_reused" => 422,
                 _ => 409,
             };
@@ -84,7 +93,8 @@ public static class KioskEndpoints
         var t = outcome.Ticket!;
         if (outcome.Replayed) context.Response.Headers["Idempotent-Replayed"] = "true";
         var statusUrl = menu.StatusUrl(t.PublicCode, $"{request.Scheme}://{request.Host}{request.PathBase}");
-        return Results.Json(new TicketDto(t.Number, t.QueueName, t.QueueCode, t.PeopleAhead, WaitText.Minutes(t.EstimatedWait), statusUrl, t.IssuedAt),
+        return Results.Json(new TicketDto(t.Number, t.QueueName, t.QueueCode, t.PeopleAhead, WaitText.Minutes(t.EstimatedWait), statusUrl, t.IssuedAt,
+                t.ItemCode, t.IdNumberMasked),
             ApiProblems.JsonOptions, statusCode: 201);
     }
 

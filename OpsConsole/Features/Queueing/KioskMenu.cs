@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Domain.Common;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Domain.Windows;
 using OpsConsole.Features.Common;
@@ -11,10 +12,19 @@ namespace OpsConsole.Features.Queueing;
 /// What the kiosk and the kiosk API offer: every queue with its zone, waiting count, forecast and,
 /// when the kiosk would refuse it now, the reason (message and stable code).
 /// </summary>
-public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQueries queries, CenterClock clock, IOptions<QueueingOptions> options)
+public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQueries queries, CenterClock clock, IOptions<QueueingOptions> options,
+    IWorkingDayCalendar calendar)
 {
     public sealed record KioskQueue(string Code, QueuePrefix Prefix, string Name, int Waiting, TimeSpan? EstimatedWait,
-        bool Issuing, string? Reason, string? ReasonCode, string? ReasonDetail, string ZoneCode, string ZoneName);
+        bool Issuing, string? Reason, string? ReasonCode, string? ReasonDetail, string ZoneCode, string ZoneName)
+    {
+        /// <summary>The opening hours as applicants read them ("09:00–12:00、13:00–17:00").</summary>
+        public string Hours { get; init; } = "";
+        /// <summary>When the queue opens next, if it is outside its hours now (center time).</summary>
+        public DateTimeOffset? NextOpening { get; init; }
+        /// <summary>The floor of <see cref="ZoneCode"/>; 0 when unknown.</summary>
+        public int FloorLevel { get; init; }
+    }
 
     public sealed record KioskZone(string Code, string Name, IReadOnlyList<KioskQueue> Queues);
 
@@ -28,9 +38,11 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         var routes = await (from r in db.Set<WindowQueueRoute>()
                             join w in db.Windows on r.WindowId equals w.Id
                             join z in db.Zones on w.ZoneId equals z.Id
-                            select new { r.QueueId, r.Precedence, z.Code, z.Name }).ToListAsync(ct);
+                            join f in db.Floors on z.FloorId equals f.Id
+                            select new { r.QueueId, r.Precedence, z.Code, z.Name, f.Level }).ToListAsync(ct);
         var zoneOf = routes.GroupBy(r => r.QueueId).ToDictionary(g => g.Key,
             g => g.OrderBy(r => r.Precedence).GroupBy(r => (r.Code, r.Name)).OrderByDescending(z => z.Count()).First().Key);
+        var floorOf = routes.GroupBy(r => (r.Code, r.Name)).ToDictionary(g => g.Key, g => g.First().Level);
         var now = clock.Now;
         return summaries.Select(s =>
         {
@@ -39,7 +51,12 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
             var zone = zoneOf.TryGetValue(s.QueueId, out var z) ? z : ("", "");
             return new KioskQueue(s.Code, s.Prefix, s.Name, s.Waiting, s.EstimatedWait, decision.IsAllowed,
                 decision.Refusal is { } r ? QueueingMessages.Of(r) : null, decision.Refusal is { } r2 ? CodeOf(r2) : null,
-                decision.Refusal == IssueRefusal.QueueClosed ? s.StoppedReason : null, zone.Item1, zone.Item2);
+                decision.Refusal == IssueRefusal.QueueClosed ? s.StoppedReason : null, zone.Item1, zone.Item2)
+            {
+                Hours = s.Hours,
+                NextOpening = decision.Refusal == IssueRefusal.OutsideOpeningHours || !s.OpenNow ? QueueHours.NextOpening(queue, now, calendar) : null,
+                FloorLevel = floorOf.GetValueOrDefault(zone),
+            };
         }).ToList();
     }
 
@@ -105,6 +122,9 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
             "该业务暂停取号：{0}" => "queue_closed",
             "没有该业务队列：{0}" or "请选择业务。" => "unknown_queue",
             "身份证号格式不正确。" => "invalid_id_number",
+            _ when IdNumberMessages.All.Contains(error) => "invalid_id_number",
+            TicketIssuer.IdLimitReached => "id_limit",
+            TicketIssuer.ItemNotInQueue => "item_not_in_queue",
             "预约码格式不正确。" => "invalid_booking_code",
             "没有找到该预约码。" => "unknown_booking",
             "该预约码已使用过，不能重复签到。" => "booking_used",

@@ -14,6 +14,12 @@ public sealed class QueueingOptions
     /// <summary>Secret mixed into ID-number hashes; set one per installation (default: a demo value).</summary>
     public string IdNumberSalt { get; set; } = DemoIdNumberSalt;
 
+    /// <summary>
+    /// Kiosk tickets one ID number may take in one queue per day (against ticket scalping); 0 = no limit. Default 2:
+    /// a second one for an applicant whose first was missed.
+    /// </summary>
+    public int TicketsPerIdPerQueueDay { get; set; } = 2;
+
     /// <summary>Base address printed in QR codes on slips (the public status page), e.g. https://zwfw.example.gov.cn.</summary>
     public string PublicBaseUrl { get; set; } = "";
 }

@@ -8,6 +8,7 @@ using OpsConsole.Data;
 using OpsConsole.Data.Auditing;
 using OpsConsole.Data.Queueing;
 using OpsConsole.Domain.Common;
+using OpsConsole.Domain.People;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
 using OpsConsole.Realtime;
@@ -16,7 +17,16 @@ namespace OpsConsole.Features.Queueing;
 
 /// <summary>What an applicant gets: the number, how many are ahead, the forecast, the status link.</summary>
 public sealed record IssuedTicket(int TicketId, string Number, string QueueName, string QueueCode, int PeopleAhead,
-    TimeSpan? EstimatedWait, string PublicCode, DateTimeOffset IssuedAt, PriorityClass Priority);
+    TimeSpan? EstimatedWait, string PublicCode, DateTimeOffset IssuedAt, PriorityClass Priority)
+{
+    /// <summary>The service item chosen at the kiosk (事项), when chosen by item.</summary>
+    public string? ItemName { get; init; }
+    public string? ItemCode { get; init; }
+    /// <summary>The ID number masked (3713**********0021); the full number is never kept.</summary>
+    public string? IdNumberMasked { get; init; }
+    /// <summary>Where the queue is served (floor and zone), when known: the kiosk fills it from its menu.</summary>
+    public QueuePlace? Place { get; init; }
+}
 
 /// <summary>The outcome of an issue; <paramref name="Replayed"/> when a retried request got the ticket its first try committed.</summary>
 public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result, bool Replayed = false)
@@ -42,10 +52,12 @@ public sealed class TicketIssuer(
     /// a request whose ticket was committed, even if never answered, gets that ticket again.
     /// </summary>
     public async Task<IssueOutcome> IssueAsync(string queueCode, TicketChannel channel, string? idNumber = null,
-        PriorityClass? priority = null, CancellationToken ct = default, string? requestCode = null)
+        PriorityClass? priority = null, CancellationToken ct = default, string? requestCode = null, int? serviceItemId = null)
     {
         if (string.IsNullOrWhiteSpace(queueCode)) return IssueOutcome.Fail("请选择业务。");
-        if (idNumber is not null && !IsPlausibleIdNumber(idNumber)) return IssueOutcome.Fail("身份证号格式不正确。");
+        ResidentIdNumber? id = null;
+        if (idNumber is not null && !ResidentIdNumber.TryParse(idNumber, clock.Today, out id, out var idError))
+            return IssueOutcome.Fail(IdNumberMessages.Of(idError!));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var code = queueCode.Trim();
         var queue = await QueueNowAsync(db, q => q.Code == code, ct);
@@ -53,8 +65,17 @@ public sealed class TicketIssuer(
         // A replay is answered before any refusal: the ticket exists whatever the queue does now.
         if (requestCode is not null && await ReplayAsync(db, requestCode, t => t.IssuedQueueId == queue.Queue.Id && t.AppointmentId is null, ct) is { } replay)
             return replay;
-        return await IssueInAsync(db, queue, channel, idNumber, priority, null, requestCode, ct);
+        if (serviceItemId is { } itemId && !queue.Queue.Covers(itemId)
+            && !await db.Set<ServiceQueueItem>().AnyAsync(i => i.ServiceQueueId == queue.Queue.Id && i.ServiceItemId == itemId, ct))
+            return IssueOutcome.Fail(ItemNotInQueue);
+        return await IssueInAsync(db, queue, channel, id, priority, null, requestCode, ct, serviceItemId);
     }
+
+    /// <summary>The item chosen is not one the queue handles.</summary>
+    public const string ItemNotInQueue = "该事项不在此业务队列办理，请重新选择。";
+
+    /// <summary>The per-ID daily limit of one queue was reached (against scalping, 黄牛).</summary>
+    public const string IdLimitReached = "该身份证号今日在本业务已取号 {0} 次，已达上限；如有疑问请到导办台咨询。";
 
     /// <summary>Checks in an appointment by its booking code and issues its ticket (idempotent with <paramref name="requestCode"/>).</summary>
     public async Task<IssueOutcome> CheckInAsync(string bookingCode, CancellationToken ct = default, string? requestCode = null)
@@ -96,8 +117,20 @@ public sealed class TicketIssuer(
         var queue = await db.Set<ServiceQueue>().AsNoTracking().Where(q => q.Id == ticket.IssuedQueueId).Select(q => new { q.Name, q.Code }).FirstAsync(ct);
         var ahead = ticket.State != TicketState.Waiting ? 0 : await PeopleAheadAsync(db, ticket, ct);
         var capacity = await capacities.GetAsync(db, ticket.QueueId, ct);
-        return new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, ahead,
-            WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService), ticket.PublicCode, ticket.IssuedAt, ticket.Priority);
+        return await DetailAsync(db, ticket, new IssuedTicket(ticket.Id, ticket.Number.ToString(), queue.Name, queue.Code, ahead,
+            WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService), ticket.PublicCode, ticket.IssuedAt, ticket.Priority), ct);
+    }
+
+    /// <summary>
+    /// What the slip prints besides the number: the item and the masked ID. No query without an item (the kiosk's hot
+    /// path); the place comes from the kiosk's menu, which already knows it.
+    /// </summary>
+    private static async Task<IssuedTicket> DetailAsync(OpsDbContext db, Ticket ticket, IssuedTicket issued, CancellationToken ct)
+    {
+        var item = ticket.ServiceItemId is { } itemId
+            ? await db.ServiceItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => new { i.Name, i.Code }).FirstOrDefaultAsync(ct)
+            : null;
+        return issued with { ItemName = item?.Name, ItemCode = item?.Code, IdNumberMasked = ticket.IdNumberMasked };
     }
 
     /// <summary>
@@ -129,8 +162,8 @@ public sealed class TicketIssuer(
             .FirstOrDefaultAsync(ct);
     }
 
-    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, QueueNow read, TicketChannel channel, string? idNumber,
-        PriorityClass? priority, int? appointmentId, string? requestCode, CancellationToken ct)
+    private async Task<IssueOutcome> IssueInAsync(OpsDbContext db, QueueNow read, TicketChannel channel, ResidentIdNumber? idNumber,
+        PriorityClass? priority, int? appointmentId, string? requestCode, CancellationToken ct, int? serviceItemId = null)
     {
         var now = clock.Now;
         var today = clock.Today;
@@ -149,7 +182,8 @@ public sealed class TicketIssuer(
         }
 
         var publicCode = requestCode ?? NewPublicCode();
-        var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber);
+        var idNumberHash = idNumber is null ? null : HashIdNumber(idNumber.Value);
+        var perIdLimit = options.Value.TicketsPerIdPerQueueDay;
         // The cap read above may be stale; the counter upsert enforces it in the transaction.
         var cap = channel == TicketChannel.Kiosk ? queue.DailyCap : null;
         var actorName = await actor.GetNameAsync();
@@ -169,9 +203,18 @@ public sealed class TicketIssuer(
                 if (requestCode is not null && w.Set<Ticket>().Local.FirstOrDefault(t => t.PublicCode == publicCode) is { } sameGroup)
                     return new Issued(sameGroup, null, Replayed: true);
                 if (appointmentId is { } id && await CheckInAsync(w, id, now) is { } refused) return new Issued(null, refused);
+                // The per-ID limit counts inside the shared transaction, this group's unsaved tickets included.
+                if (idNumberHash is not null && channel == TicketChannel.Kiosk && perIdLimit > 0)
+                {
+                    var taken = await w.Set<Ticket>().CountAsync(t => t.IssuedQueueId == queue.Id && t.ServiceDay == today && t.IdNumberHash == idNumberHash, ct)
+                                + w.ChangeTracker.Entries<Ticket>().Count(e => e.State == EntityState.Added && e.Entity.IssuedQueueId == queue.Id
+                                    && e.Entity.ServiceDay == today && e.Entity.IdNumberHash == idNumberHash);
+                    if (taken >= perIdLimit) return new Issued(null, IssueOutcome.Fail(IdLimitReached, perIdLimit));
+                }
                 var sequence = await NextSequenceAsync(w, queue.Id, today, cap);
                 if (sequence is null) return new Issued(null, IssueOutcome.Fail(QueueingMessages.Of(IssueRefusal.DailyCapReached)));
-                var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId);
+                var ticket = Ticket.Issue(queue, sequence.Value, channel, publicCode, now, idNumberHash, priority, appointmentId)
+                    .For(idNumber?.Masked, serviceItemId);
                 w.Add(ticket);
                 return new Issued(ticket, null);
             }, ct);
@@ -193,8 +236,8 @@ public sealed class TicketIssuer(
         // kiosk's hot path); a priority ticket (green channel, appointment) goes ahead of lower classes: count in call order.
         var ahead = issued.Priority == PriorityClass.Normal ? read.Waiting : await PeopleAheadAsync(db, issued, ct);
         if (ahead != read.Waiting) wait = WaitForecast.Estimate(ahead, capacity.WindowsServing, capacity.MeanService);
-        return new IssueOutcome(new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, ahead,
-            wait, issued.PublicCode, now, issued.Priority), OpResult.Ok);
+        return new IssueOutcome(await DetailAsync(db, issued, new IssuedTicket(issued.Id, issued.Number.ToString(), queue.Name, queue.Code, ahead,
+            wait, issued.PublicCode, now, issued.Priority), ct), OpResult.Ok);
     }
 
     /// <summary>What the write in the shared transaction did: added the ticket, or refused without taking a number.</summary>

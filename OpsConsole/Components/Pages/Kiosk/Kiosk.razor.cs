@@ -17,10 +17,18 @@ public sealed partial class Kiosk
     /// <summary>How old an unanswered request may be for the page to fetch its ticket after a reload.</summary>
     private static readonly TimeSpan ResumeWithin = TimeSpan.FromMinutes(3);
 
-    private enum Screen { Menu, IdNumber, Booking, Issued }
+    private enum Screen { Menu, Guide, IdNumber, Booking, Phone, Issued }
+
+    /// <summary>Items listed at once (the most frequent or the best matches).</summary>
+    private const int MaxResults = 12;
+    private const int ElderResults = 6;
+    /// <summary>How old the item list may get before it is read again (the catalog changes rarely).</summary>
+    private static readonly TimeSpan ItemsLifetime = TimeSpan.FromMinutes(5);
 
     [Inject] private KioskMenu Menu { get; set; } = default!;
     [Inject] private TicketIssuer Issuer { get; set; } = default!;
+    [Inject] private KioskItems Items { get; set; } = default!;
+    [Inject] private OpsConsole.Features.Notifications.NearTurnDesk Near { get; set; } = default!;
     [Inject] private HallEvents Events { get; set; } = default!;
     [Inject] private CenterClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
@@ -30,6 +38,22 @@ public sealed partial class Kiosk
 
     private Screen screen = Screen.Menu;
     private IReadOnlyList<KioskMenu.KioskZone> zones = [];
+    private IReadOnlyList<KioskMenu.KioskQueue> queues = [];
+    private IReadOnlyList<KioskItems.KioskItem> items = [];
+    private IReadOnlyList<KioskItems.KioskDepartment> departments = [];
+    private IReadOnlyList<KioskItems.KioskItem> results = [];
+    private DateTimeOffset itemsLoadedAt;
+    private bool byItem = true;
+    private bool elder;
+    private Screen? spokenScreen;
+    private string query = "";
+    private int? department;
+    private KioskItems.KioskItem? chosenItem;
+    private KioskItems.ItemGuide? guide;
+    // An ID number read by the card reader before an item was chosen: it fills the ID screen.
+    private string? idFromReader;
+    private string? subscribedPhone;
+    private DotNetObjectReference<Kiosk>? selfRef;
     private string centerName = "";
     private KioskMenu.KioskQueue? chosen;
     private string entry = "";
@@ -66,7 +90,88 @@ public sealed partial class Kiosk
         clockTimer = new Timer(_ => _ = RefreshAsync(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
 
-    private async Task LoadAsync() => zones = KioskMenu.ByZone(await Menu.QueuesAsync());
+    private async Task LoadAsync()
+    {
+        queues = await Menu.QueuesAsync();
+        zones = KioskMenu.ByZone(queues);
+        if (Clock.Now - itemsLoadedAt > ItemsLifetime)
+        {
+            items = await Items.ItemsAsync();
+            departments = KioskItems.Departments(items);
+            itemsLoadedAt = Clock.Now;
+            Search();
+        }
+    }
+
+    private void Search() => results = KioskItems.Search(items, elder ? null : query, department, elder ? ElderResults : MaxResults);
+
+    /// <summary>Elder-friendly mode: larger text, no letter keyboard, fewer items (the most frequent of a department).</summary>
+    /// <summary>What elder-friendly mode reads aloud on each screen.</summary>
+    private string VoicePrompt() => screen switch
+    {
+        Screen.Menu => L["请点选部门，再点选要办的事项"],
+        Screen.Guide => L["请核对所需材料，备齐后点击取号"],
+        Screen.IdNumber => L["请将身份证放在读卡区，或点击跳过"],
+        Screen.Phone => L["请输入 11 位手机号码"],
+        Screen.Booking => L["请输入预约码"],
+        _ => L["取号成功，您的号码是 {0}，请取走凭条", issued?.Number ?? ""],
+    };
+
+    /// <summary>English mode (for the exit-entry queues' foreign applicants): the whole kiosk in English until it returns to the start.</summary>
+    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    private static string LanguageUrl(string culture) => $"culture/set?culture={culture}&redirectUri=%2Fkiosk";
+
+    private void ToggleElder()
+    {
+        elder = !elder;
+        query = "";
+        Search();
+        ArmReturn(IdleTimeout);
+    }
+
+    private void Letter(char letter)
+    {
+        if (query.Length < 12) query += letter;
+        Search();
+        ArmReturn(IdleTimeout);
+    }
+
+    private void LetterBack()
+    {
+        if (query.Length > 0) query = query[..^1];
+        Search();
+        ArmReturn(IdleTimeout);
+    }
+
+    private void ClearQuery()
+    {
+        query = "";
+        Search();
+    }
+
+    private void PickDepartment(int? id)
+    {
+        department = id;
+        Search();
+        ArmReturn(IdleTimeout);
+    }
+
+    /// <summary>Shows the item's guide (what to bring) and the queue its ticket goes to, before any ticket is taken.</summary>
+    private async Task OpenGuideAsync(KioskItems.KioskItem item)
+    {
+        chosenItem = item;
+        chosen = KioskItems.QueueFor(item, queues);
+        guide = await Items.GuideAsync(item.Id);
+        if (guide is null)
+        {
+            error = OpResult.Fail("该事项已停止办理，请重新选择。");
+            return;
+        }
+        error = null;
+        screen = Screen.Guide;
+        ArmReturn(IdleTimeout);
+    }
 
     private Task OnHallEvent(HallEvent e) => e switch
     {
@@ -84,11 +189,12 @@ public sealed partial class Kiosk
         return Task.CompletedTask;
     }
 
-    private void Choose(KioskMenu.KioskQueue queue)
+    private void Choose(KioskMenu.KioskQueue queue, KioskItems.KioskItem? item)
     {
         chosen = queue;
+        chosenItem = item;
         requestKey = null;
-        entry = "";
+        entry = idFromReader ?? "";
         error = null;
         screen = Screen.IdNumber;
         ArmReturn(IdleTimeout);
@@ -103,9 +209,110 @@ public sealed partial class Kiosk
         ArmReturn(IdleTimeout);
     }
 
+    private void StartPhone()
+    {
+        entry = "";
+        error = null;
+        screen = Screen.Phone;
+        ArmReturn(IdleTimeout);
+    }
+
+    private async Task SubscribeAsync()
+    {
+        if (issued is null || busy) return;
+        busy = true;
+        try
+        {
+            var (result, left) = await Near.SubscribeAsync(issued.PublicCode, entry);
+            if (!result.Succeeded)
+            {
+                error = result;
+                ArmReturn(IdleTimeout);
+                return;
+            }
+            subscribedPhone = left!.PhoneMasked;
+            entry = "";
+            error = null;
+            screen = Screen.Issued;
+            ArmReturn(TimeSpan.FromSeconds(ReturnSeconds));
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>
+    /// What an ID-card reader or a QR scanner typed (keyboard wedge: the characters, then Enter; docs/kiosk-devices.md).
+    /// An ID number fills the ID screen (or waits for the item to be chosen); a booking code checks in.
+    /// </summary>
+    [JSInvokable]
+    public async Task ScannedAsync(string text)
+    {
+        var id = KioskScan.IdNumber(text);
+        var booking = id is null ? KioskScan.BookingCode(text) : null;
+        switch (screen)
+        {
+            case Screen.IdNumber when id is not null:
+                entry = id;
+                break;
+            case Screen.Phone:
+                entry = new string(text.Where(char.IsAsciiDigit).Take(11).ToArray());
+                break;
+            case Screen.Menu or Screen.Guide or Screen.Booking when booking is not null:
+                entry = booking;
+                await CheckInAsync();
+                break;
+            case Screen.Menu or Screen.Guide when id is not null:
+                idFromReader = id;
+                break;
+            default:
+                error = OpResult.Fail("未能识别扫描内容，请重试或手动输入。");
+                break;
+        }
+        ArmReturn(screen == Screen.Issued ? TimeSpan.FromSeconds(ReturnSeconds) : IdleTimeout);
+        StateHasChanged();
+    }
+
+    private string ReasonText(KioskMenu.KioskQueue q)
+    {
+        if (q.ReasonDetail is { Length: > 0 } detail) return L["该业务暂停取号：{0}", detail];
+        if (q.ReasonCode == "outside_hours")
+            return q.NextOpening is { } next
+                ? L["未开放 · 办理时间 {0} · 下次开放 {1}", q.Hours, NextText(next)]
+                : L["未开放 · 办理时间 {0}", q.Hours];
+        return L[q.Reason ?? "暂不能取号。"];
+    }
+
+    private static string ClosedLabel(KioskMenu.KioskQueue q) => q.ReasonCode == "outside_hours" ? "未开放" : "暂不能取号";
+
+    private string NextText(DateTimeOffset next)
+    {
+        var day = DateOnly.FromDateTime(next.DateTime);
+        var today = Clock.Today;
+        var time = next.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return day == today ? L["今天 {0}", time]
+            : day == today.AddDays(1) ? L["明天 {0}", time]
+            : L["{0} 月 {1} 日 {2}", day.Month, day.Day, time];
+    }
+
+    private string PlaceText(KioskMenu.KioskQueue q) =>
+        string.IsNullOrEmpty(q.ZoneCode) ? L["其他业务"]
+        : q.FloorLevel > 0 ? L["{0} 楼 {1} 区 {2}", q.FloorLevel, q.ZoneCode, q.ZoneName] : $"{q.ZoneCode} {q.ZoneName}";
+
+    private static string FormText(OpsConsole.Domain.Catalog.MaterialForm form) => form switch
+    {
+        OpsConsole.Domain.Catalog.MaterialForm.Original => "原件",
+        OpsConsole.Domain.Catalog.MaterialForm.Copy => "复印件",
+        OpsConsole.Domain.Catalog.MaterialForm.OriginalAndCopy => "原件及复印件",
+        _ => "电子材料",
+    };
+
+    private static string Masked(string id) => OpsConsole.Domain.People.ResidentIdNumber.Mask(id);
+
     private void Key(char key)
     {
-        var max = screen == Screen.IdNumber ? 18 : Appointment.BookingCodeMaxLength;
+        var max = screen switch { Screen.IdNumber => 18, Screen.Phone => 11, _ => Appointment.BookingCodeMaxLength };
         // X is only the last character of an ID number.
         if (entry.Length < max && (key != 'X' || entry.Length == 17)) entry += key;
         ArmReturn(IdleTimeout);
@@ -131,7 +338,9 @@ public sealed partial class Kiosk
         try
         {
             var code = chosen.Code;
-            var outcome = await RequestAsync(requestCode => Issuer.IssueAsync(code, TicketChannel.Kiosk, withId ? entry : null, requestCode: requestCode));
+            var itemId = chosenItem?.Id;
+            var outcome = await RequestAsync(requestCode => Issuer.IssueAsync(code, TicketChannel.Kiosk, withId ? entry : null, requestCode: requestCode,
+                serviceItemId: itemId));
             if (outcome is not null) await ShowAsync(outcome, fallback: withId ? Screen.IdNumber : Screen.Menu);
         }
         finally
@@ -207,11 +416,17 @@ public sealed partial class Kiosk
             // A refused queue goes back to the menu, where its tile now says why.
             screen = KioskMenu.CodeOf(outcome.Result) is "invalid_id_number" or "invalid_booking_code" or "unknown_booking" or "booking_too_early"
                 ? fallback : Screen.Menu;
+            if (screen == Screen.IdNumber) entry = "";
+            idFromReader = null;
             await LoadAsync();
             ArmReturn(IdleTimeout);
             return;
         }
         issued = outcome.Ticket!;
+        if (queues.FirstOrDefault(q => q.Code == issued.QueueCode) is { ZoneCode.Length: > 0 } served)
+            issued = issued with { Place = new QueuePlace(served.FloorLevel, served.ZoneCode, served.ZoneName) };
+        idFromReader = null;
+        subscribedPhone = null;
         statusUrl = Menu.StatusUrl(issued.PublicCode, Nav.BaseUri);
         error = null;
         screen = Screen.Issued;
@@ -225,8 +440,18 @@ public sealed partial class Kiosk
         if (firstRender && RendererInfo.IsInteractive)
         {
             await ResumeUnansweredAsync();
+            selfRef = DotNetObjectReference.Create(this);
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+            await module.InvokeVoidAsync("listenForScans", selfRef);
             await JS.InvokeVoidAsync("opsConsole.markInteractive");
         }
+        if (elder && spokenScreen != screen)
+        {
+            spokenScreen = screen;
+            module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+            await module.InvokeVoidAsync("speak", VoicePrompt(), System.Globalization.CultureInfo.CurrentUICulture.Name);
+        }
+        if (!elder) spokenScreen = null;
         if (!printPending) return;
         printPending = false;
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
@@ -236,11 +461,26 @@ public sealed partial class Kiosk
     private void Home()
     {
         returnTimer?.Cancel();
+        // The next applicant starts in Chinese.
+        if (English)
+        {
+            Nav.NavigateTo(LanguageUrl("zh-CN"), forceLoad: true);
+            return;
+        }
         screen = Screen.Menu;
         chosen = null;
+        chosenItem = null;
+        guide = null;
         requestKey = null;
         issued = null;
         entry = "";
+        idFromReader = null;
+        subscribedPhone = null;
+        byItem = true;
+        elder = false;
+        query = "";
+        department = null;
+        Search();
         _ = RefreshAsync();
     }
 
@@ -282,6 +522,7 @@ public sealed partial class Kiosk
         refresh.Dispose();
         clockTimer?.Dispose();
         returnTimer?.Cancel();
+        selfRef?.Dispose();
         _ = module?.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
     }
 }

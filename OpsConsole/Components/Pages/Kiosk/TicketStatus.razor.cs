@@ -13,8 +13,15 @@ public sealed partial class TicketStatus
     [Inject] private QueueQueries Queries { get; set; } = default!;
     [Inject] private KioskMenu Menu { get; set; } = default!;
     [Inject] private HallEvents Events { get; set; } = default!;
+    [Inject] private TicketExtras Extras { get; set; } = default!;
+    [Inject] private OpsConsole.Features.Notifications.NearTurnDesk Near { get; set; } = default!;
 
     private QueueQueries.PublicTicketStatus? status;
+    private TicketExtras.Extras? extras;
+    private (string PhoneMasked, NearTurnState State)? notice;
+    private string phone = "";
+    private string? phoneError;
+    private bool busy;
     private string centerName = "";
     private bool loaded;
     private IDisposable? subscription;
@@ -25,14 +32,21 @@ public sealed partial class TicketStatus
     {
         status = await Queries.StatusAsync(Code);
         if (status is not null && centerName == "") centerName = await Menu.CenterNameAsync();
+        if (status is not null)
+        {
+            extras = await Extras.ByPublicCodeAsync(Code);
+            notice = await Near.CurrentAsync(Code);
+        }
         loaded = true;
         if (status is null || subscription is not null) return;
         refresh = new CoalescedRefresh(TimeSpan.FromMilliseconds(200), async ct =>
         {
             var fresh = await Queries.StatusAsync(Code, ct);
+            var freshNotice = await Near.CurrentAsync(Code, ct);
             await InvokeAsync(() =>
             {
                 status = fresh;
+                notice = freshNotice;
                 StateHasChanged();
             });
         }, DispatchExceptionAsync);
@@ -47,6 +61,24 @@ public sealed partial class TicketStatus
         });
         // Forecasts drift with time even when nothing is called.
         timer = new Timer(_ => refresh.Request(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    private async Task SubscribeAsync()
+    {
+        if (busy) return;
+        busy = true;
+        try
+        {
+            var (result, left) = await Near.SubscribeAsync(Code, phone);
+            phoneError = result.Succeeded ? null : result.Error;
+            if (left is null) return;
+            notice = (left.PhoneMasked, NearTurnState.Pending);
+            phone = "";
+        }
+        finally
+        {
+            busy = false;
+        }
     }
 
     private string StateText => status!.State switch

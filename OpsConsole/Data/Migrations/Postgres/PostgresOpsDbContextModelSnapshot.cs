@@ -2281,6 +2281,69 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("QueueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WhenAhead")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ServiceDay", "QueueId", "State");
+
+                    b.ToTable("NearTurnNotices", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.Property<int>("Id")
@@ -2484,6 +2547,10 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasAnnotation("OpsConsole:AuditSecret", true);
 
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2536,6 +2603,9 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.Property<DateOnly>("ServiceDay")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ServiceItemId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ServiceStartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2565,6 +2635,8 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("QueueId");
+
+                    b.HasIndex("ServiceItemId");
 
                     b.HasIndex("StaffId");
 
@@ -3508,6 +3580,15 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Evaluation", null)
@@ -3545,6 +3626,11 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpsConsole.Domain.People.Staff", null)
                         .WithMany()

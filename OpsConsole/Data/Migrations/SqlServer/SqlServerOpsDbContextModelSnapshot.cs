@@ -2285,6 +2285,69 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("QueueId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WhenAhead")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ServiceDay", "QueueId", "State");
+
+                    b.ToTable("NearTurnNotices", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.Property<int>("Id")
@@ -2488,6 +2551,10 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .HasAnnotation("OpsConsole:AuditSecret", true);
 
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2540,6 +2607,9 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.Property<DateOnly>("ServiceDay")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ServiceItemId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("ServiceStartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2569,6 +2639,8 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("QueueId");
+
+                    b.HasIndex("ServiceItemId");
 
                     b.HasIndex("StaffId");
 
@@ -3513,6 +3585,15 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Evaluation", null)
@@ -3550,6 +3631,11 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpsConsole.Domain.People.Staff", null)
                         .WithMany()

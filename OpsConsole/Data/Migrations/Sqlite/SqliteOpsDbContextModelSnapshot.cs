@@ -2198,6 +2198,67 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhenAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ServiceDay", "QueueId", "State");
+
+                    b.ToTable("NearTurnNotices", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.Property<int>("Id")
@@ -2395,6 +2456,10 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("OpsConsole:AuditSecret", true);
 
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("IssuedAt")
                         .HasColumnType("INTEGER");
 
@@ -2447,6 +2512,9 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ServiceDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ServiceItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ServiceStartedAt")
                         .HasColumnType("INTEGER");
 
@@ -2476,6 +2544,8 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("QueueId");
+
+                    b.HasIndex("ServiceItemId");
 
                     b.HasIndex("StaffId");
 
@@ -3399,6 +3469,15 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.Rectification", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Evaluation", null)
@@ -3436,6 +3515,11 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpsConsole.Domain.People.Staff", null)
                         .WithMany()
