@@ -93,6 +93,7 @@ public static class AssessmentServiceCollectionExtensions
         services.AddScoped<MonthAssessment>();
         services.AddScoped<AssessmentAppeals>();
         services.AddScoped<AssessmentWorkbook>();
+        services.AddScoped<BulletinAnnexQuery>();
         services.AddScoped<IAssessmentSource, AttendanceLinesSource>();
         services.AddScoped<IAssessmentSource, BadRatingSource>();
         services.AddScoped<IAssessmentSource, OverdueRectificationSource>();
