@@ -6,14 +6,14 @@ using OpsConsole.Domain.Attendance;
 namespace OpsConsole.Features.Assessment;
 
 /// <summary>
-/// The annex table of the monthly bulletin (考核通报附表): the window and staff scores of a published month, in rank
+/// The annex table of the monthly bulletin: the window and staff scores of a published month, in rank
 /// order, read from the scores stored at publication (never recomputed). For a month not published (draft, open for
 /// appeal, or never opened) <see cref="Published"/> is false and both lists are empty: a bulletin has nothing to print.
 /// </summary>
 /// <param name="Month">The month.</param>
 /// <param name="State">Its workflow state (Draft for a month nobody has acted on).</param>
 /// <param name="Version">The version whose stored scores these are (1, then one more at each correction).</param>
-/// <param name="PublishedAt">When this version was published (通报), if it was.</param>
+/// <param name="PublishedAt">When this version was published, if it was.</param>
 /// <param name="Windows">Every window scored that month, best first (competition ranks: 1, 2, 2, 4).</param>
 /// <param name="Staff">Every person scored that month, best first, with their rank in the center and in their department.</param>
 public sealed record BulletinAnnex(YearMonth Month, AssessmentMonthState State, int Version, DateTimeOffset? PublishedAt,
@@ -27,7 +27,7 @@ public sealed record BulletinAnnex(YearMonth Month, AssessmentMonthState State, 
 /// <param name="Deductions">Sum of the window's own deductions (negative or 0).</param>
 /// <param name="Bonuses">Sum of the window's own bonuses (positive or 0).</param>
 /// <param name="Score">The window's score.</param>
-/// <param name="VetoItems">Names of the veto items (一票否决) that struck, empty if none.</param>
+/// <param name="VetoItems">Names of the veto items that struck, empty if none.</param>
 public sealed record BulletinAnnexWindow(int Rank, int WindowId, string Window, int? DepartmentId, string Department, decimal StaffScore,
     decimal Deductions, decimal Bonuses, decimal Score, IReadOnlyList<string> VetoItems)
 {
@@ -37,14 +37,14 @@ public sealed record BulletinAnnexWindow(int Rank, int WindowId, string Window, 
 /// <param name="Rank">Rank among all staff of the center.</param>
 /// <param name="DepartmentRank">Rank within the department (null when the person had none).</param>
 /// <param name="DaysPosted">Days posted to the center that month.</param>
-/// <param name="VetoItems">Names of the veto items (一票否决) that struck, empty if none.</param>
+/// <param name="VetoItems">Names of the veto items that struck, empty if none.</param>
 public sealed record BulletinAnnexStaff(int Rank, int? DepartmentRank, int StaffId, string EmployeeNo, string Name, int? DepartmentId, string Department,
     bool IsChiefRepresentative, int DaysPosted, decimal Deductions, decimal Bonuses, decimal Score, IReadOnlyList<string> VetoItems)
 {
     public bool Vetoed => VetoItems.Count > 0;
 }
 
-/// <summary>Reads a month's <see cref="BulletinAnnex"/> for the printed monthly bulletin (考核通报).</summary>
+/// <summary>Reads a month's <see cref="BulletinAnnex"/> for the printed monthly bulletin.</summary>
 public sealed class BulletinAnnexQuery(IDbContextFactory<OpsDbContext> dbFactory)
 {
     public async Task<BulletinAnnex> ForMonthAsync(YearMonth month, CancellationToken ct)
