@@ -23,6 +23,7 @@ public class AssessmentSchemeVersion
         Floor = scheme.Floor;
         ChiefShare = scheme.ChiefShare;
         AppealWorkingDays = scheme.AppealWorkingDays;
+        PeriodMethod = scheme.PeriodMethod;
         ItemsJson = JsonSerializer.Serialize(scheme.Items, Json);
         PublishedBy = publishedBy;
         PublishedAt = at;
@@ -37,12 +38,15 @@ public class AssessmentSchemeVersion
     public decimal? Floor { get; private set; }
     public decimal ChiefShare { get; private set; }
     public int AppealWorkingDays { get; private set; }
+    /// <summary>Null in versions published before the method was a setting: they meant the average of months.</summary>
+    public PeriodTotalMethod? PeriodMethod { get; private set; }
     public string ItemsJson { get; private set; } = "[]";
     public string PublishedBy { get; private set; } = "";
     public DateTimeOffset PublishedAt { get; private set; }
 
     public AssessmentScheme ToScheme() => new(EffectiveFrom, BaseScore, BonusCap, Floor, ChiefShare,
-        JsonSerializer.Deserialize<List<SchemeItem>>(ItemsJson, Json) ?? [], AppealWorkingDays);
+        JsonSerializer.Deserialize<List<SchemeItem>>(ItemsJson, Json) ?? [], AppealWorkingDays,
+        PeriodMethod ?? PeriodTotalMethod.AverageOfMonths);
 
     /// <summary>The version in force for <paramref name="month"/>: the latest starting on or before it; the defaults before any.</summary>
     public static AssessmentScheme ForMonth(IEnumerable<AssessmentSchemeVersion> versions, YearMonth month) =>
@@ -88,7 +92,10 @@ public class AssessmentScoreRecord
     public bool FloorApplied { get; private set; }
     public string LinesJson { get; private set; } = "[]";
 
-    public SubjectScore ToScore() => new(Subject, SubjectId, Base, JsonSerializer.Deserialize<List<ScoreLine>>(LinesJson, Json) ?? [], Total, Vetoed, FloorApplied);
+    public SubjectScore ToScore() => new(Subject, SubjectId, Base, ReadLines(LinesJson), Total, Vetoed, FloorApplied);
+
+    /// <summary>The lines of a stored score from their JSON (for readers that stream the column without the entity).</summary>
+    public static IReadOnlyList<ScoreLine> ReadLines(string linesJson) => JsonSerializer.Deserialize<List<ScoreLine>>(linesJson, Json) ?? [];
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ public static class ItemCodes
 public sealed class AssessmentScheme
 {
     public AssessmentScheme(YearMonth effectiveFrom, decimal baseScore, decimal bonusCap, decimal? floor, decimal chiefShare,
-        IEnumerable<SchemeItem> items, int appealWorkingDays = 5)
+        IEnumerable<SchemeItem> items, int appealWorkingDays = 5, PeriodTotalMethod periodMethod = PeriodTotalMethod.AverageOfMonths)
     {
         var list = items.ToList();
         if (baseScore is <= 0 or > 1000) throw new DomainException(AssessmentErrors.InvalidBase);
@@ -59,6 +59,7 @@ public sealed class AssessmentScheme
         if (floor is { } f && (f < 0 || f >= baseScore)) throw new DomainException(AssessmentErrors.InvalidFloor);
         if (chiefShare is < 0 or > 1) throw new DomainException(AssessmentErrors.InvalidShare);
         if (appealWorkingDays is < 1 or > 30) throw new DomainException(AssessmentErrors.InvalidAppealDays);
+        if (!Enum.IsDefined(periodMethod)) throw new DomainException(AssessmentErrors.InvalidPeriodMethod);
         foreach (var item in list)
         {
             if (string.IsNullOrWhiteSpace(item.Code) || item.Code.Length > SchemeItem.CodeMaxLength
@@ -77,6 +78,7 @@ public sealed class AssessmentScheme
         Floor = floor;
         ChiefShare = chiefShare;
         AppealWorkingDays = appealWorkingDays;
+        PeriodMethod = periodMethod;
         Items = list;
     }
 
@@ -89,6 +91,8 @@ public sealed class AssessmentScheme
     public decimal ChiefShare { get; }
     /// <summary>How long a month stays open for appeals, in working days from opening.</summary>
     public int AppealWorkingDays { get; }
+    /// <summary>How quarterly and annual totals are made from the months (the scheme in force at the period's last month decides).</summary>
+    public PeriodTotalMethod PeriodMethod { get; }
     public IReadOnlyList<SchemeItem> Items { get; }
 
     public SchemeItem? Item(string code) =>
@@ -121,6 +125,7 @@ public static class AssessmentErrors
     public const string InvalidFloor = "assessment.invalid_floor";
     public const string InvalidShare = "assessment.invalid_share";
     public const string InvalidAppealDays = "assessment.invalid_appeal_days";
+    public const string InvalidPeriodMethod = "assessment.invalid_period_method";
     public const string InvalidItem = "assessment.invalid_item";
     public const string DuplicateItem = "assessment.duplicate_item";
     public const string CapBelowOneOccurrence = "assessment.cap_below_one_occurrence";

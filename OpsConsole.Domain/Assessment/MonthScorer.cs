@@ -78,9 +78,10 @@ public static class MonthScorer
         var staff = staffIds.ToDictionary(s => s, s =>
             Total(scheme, ItemSubject.Staff, s, [.. Lines(scheme, staffEvents[s], adjusted), .. shareLines.GetValueOrDefault(s) ?? []]));
 
+        var daysByWindow = days.ToLookup(d => d.WindowId);
         var windows = windowIds.ToDictionary(w => w, w =>
         {
-            var served = days.Where(d => d.WindowId == w && staff.ContainsKey(d.StaffId)).ToList();
+            var served = daysByWindow[w].Where(d => staff.ContainsKey(d.StaffId)).ToList();
             var totalDays = served.Sum(d => d.Days);
             var fromStaff = totalDays == 0 ? scheme.BaseScore : served.Sum(d => staff[d.StaffId].Total * d.Days) / totalDays;
             return Total(scheme, ItemSubject.Window, w, windowLines[w], decimal.Round(fromStaff, 2, MidpointRounding.AwayFromZero));

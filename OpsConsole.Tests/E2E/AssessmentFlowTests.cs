@@ -42,6 +42,7 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
                 "巡查记录 10:20 窗口无人", "脱岗", manager);
             Assert.True(entered.Succeeded, entered.Error);
             Assert.True((await months.OpenForAppealAsync(October, manager)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Postings>().AddAsync(staffId, null, new DateOnly(2026, 1, 1), null, null, null)).Succeeded);
         }
 
         // Staff: 我的考核 for October, the inspection line, an appeal.
@@ -56,9 +57,15 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         var before = decimal.Parse(await staff.InnerTextAsync("[data-testid=assess-total]"), System.Globalization.CultureInfo.InvariantCulture);
         await line.Locator("[data-testid=appeal-start]").ClickAsync();
         await staff.FillAsync("[data-testid=appeal-reason]", "当时在导办台协助群众取号，有监控为证");
+        await staff.SetInputFilesAsync("[data-testid=evidence-input]", new FilePayload
+        {
+            Name = "监控截图.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+        });
+        await Assertions.Expect(staff.Locator("[data-testid=evidence-saved]")).ToContainTextAsync("监控截图.png");
         await staff.ScreenshotAsync("assessment-me-appeal");
         await staff.ClickAsync("[data-testid=appeal-submit]");
         await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-state]")).ToHaveTextAsync("待处理");
+        await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-evidence]")).ToBeVisibleAsync();
         await staff.ScreenshotAsync("assessment-me-appealed");
         await staff.Context.CloseAsync();
 
@@ -69,6 +76,10 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         await manager2.WaitForCircuitAsync();
         await Assertions.Expect(manager2.Locator("[data-testid=month-state]")).ToContainTextAsync("申诉期");
         await manager2.Locator(".mud-tab", new() { HasText = "申诉" }).ClickAsync();
+        var evidence = await manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-evidence]").GetAttributeAsync("href");
+        var file = await manager2.Context.APIRequest.GetAsync($"{fx.BaseUrl}/{evidence!.TrimStart('/')}");
+        Assert.True(file.Ok);
+        Assert.Equal("image/png", file.Headers["content-type"]);
         await manager2.FillAsync("[data-testid=appeal-decision-reason]", "监控核实属实");
         await manager2.ScreenshotAsync("assessment-manage-appeal");
         await manager2.ClickAsync("[data-testid=appeal-uphold]");
@@ -104,6 +115,39 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         await hr.GotoAsync(fx.BaseUrl + "/assessment/ranking");
         await hr.WaitForSelectorAsync("[data-testid=ranking-trend][data-rendered=true]");
         await hr.ScreenshotAsync("assessment-ranking");
+        // The quarter: October published, November and December not (shown as such); its workbook from the page's link.
+        await Assertions.Expect(hr.Locator("[data-testid=ranking-period-method]")).ToContainTextAsync("各月平均分");
+        await Assertions.Expect(hr.Locator("[data-testid=ranking-period-months]")).ToContainTextAsync("11月：未通报（草稿），不计入");
+        await hr.Locator("[data-testid=ranking-period]").ScrollIntoViewIfNeededAsync();
+        await hr.ScreenshotAsync("assessment-ranking-period");
+        var quarterLink = await hr.Locator("[data-testid=ranking-quarter-workbook]").GetAttributeAsync("href");
+        Assert.Equal(PeriodWorkbook.Link(AssessmentPeriod.OfQuarter(2026, 4)), quarterLink);
+        var quarter = await hr.Context.APIRequest.GetAsync(fx.BaseUrl + quarterLink);
+        Assert.True(quarter.Ok);
+        Assert.Contains(Uri.EscapeDataString("季度考核-2026年第4季度-全中心.xlsx"), quarter.Headers["content-disposition"]);
+        using (var reader = new WorkbookReader(await quarter.BodyAsync()))
+        {
+            var sheet = reader.Sheet(PeriodWorkbook.StaffSheet);
+            var row = reader.RowStartingWith(sheet, DemoAccounts.ByRole[Roles.WindowStaff]);
+            Assert.Equal(before + 2m, decimal.Parse(row["D"], System.Globalization.CultureInfo.InvariantCulture)); // October
+            Assert.Equal(PeriodWorkbook.NotPublished, row["E"]);
+            Assert.Equal(before + 2m, decimal.Parse(row["I"], System.Globalization.CultureInfo.InvariantCulture)); // the only month counted
+        }
+
+        // 离驻 from the postings page: a day before 入驻 is refused, then the posting ends.
+        await hr.GotoAsync(fx.BaseUrl + "/assessment/postings");
+        await hr.WaitForCircuitAsync();
+        var end = hr.Locator($"[data-testid=end-posting-{DemoAccounts.ByRole[Roles.WindowStaff]}]");
+        await end.ClickAsync();
+        await hr.Locator("[data-testid=end-posting-date]").FillAsync("2000-01-01");
+        await hr.Locator("[data-testid=end-posting-date]").PressAsync("Tab");
+        await hr.ClickAsync("[data-testid=end-posting-confirm]");
+        await Assertions.Expect(hr.Locator("[data-testid=form-error]")).ToContainTextAsync("离驻日期不能早于入驻日期。");
+        await hr.Locator("[data-testid=end-posting-date]").FillAsync("2026-11-20");
+        await hr.Locator("[data-testid=end-posting-date]").PressAsync("Tab");
+        await hr.ScreenshotAsync("assessment-postings-end");
+        await hr.ClickAsync("[data-testid=end-posting-confirm]");
+        await Assertions.Expect(hr.Locator("[data-testid=postings-grid]")).ToContainTextAsync("2026-11-20");
         await hr.GotoAsync(fx.BaseUrl + "/assessment/scheme");
         await hr.WaitForSelectorAsync("[data-testid=scheme-items]");
         await hr.ScreenshotAsync("assessment-scheme");

@@ -112,7 +112,12 @@ public sealed class MonthAssessmentTests
         {
             await workbook.WriteAsync(stream, October);
             using var reader = new WorkbookReader(stream.ToArray());
-            Assert.Equal([AssessmentWorkbook.StaffSheet, AssessmentWorkbook.WindowSheet, AssessmentWorkbook.DepartmentSheet, AssessmentWorkbook.LinesSheet], reader.SheetNames);
+            Assert.Equal([AssessmentWorkbook.StaffSheet, AssessmentWorkbook.WindowSheet, AssessmentWorkbook.DepartmentSheet, AssessmentWorkbook.LinesSheet,
+                AssessmentWorkbook.AnnexSheet], reader.SheetNames);
+            var annex = reader.Sheet(AssessmentWorkbook.AnnexSheet);
+            var annexRow = WorkbookReader.Rows(annex).Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(reader.Text).ToList())
+                .Single(c => c.Count > 8 && c[1] == "A0001");
+            Assert.Equal(69m, N(annexRow[8]));
             var staffSheet = reader.Sheet(AssessmentWorkbook.StaffSheet);
             var row = WorkbookReader.Rows(staffSheet).Single(r => reader.Text(r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First()) == "A0001");
             var cells = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(reader.Text).ToList();

@@ -40,7 +40,7 @@ public static class DemoAssessment
         {
             var line = appealed.Lines.First(l => l.ItemCode == ItemCodes.Attendance);
             var appeals = sp.GetRequiredService<AssessmentAppeals>();
-            await appeals.FileAsync(last, appealed.SubjectId, line.ItemCode, line.SourceType, line.SourceId, "当日考勤机故障，已向中心报备", ct);
+            await appeals.FileAsync(last, appealed.SubjectId, line.ItemCode, line.SourceType, line.SourceId, "当日考勤机故障，已向中心报备", ct: ct);
             var appeal = await db.AssessmentAppeals.AsNoTracking().OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
             if (appeal is not null) await appeals.DecideAsync(appeal.Id, true, null, "考勤机故障记录属实", manager, ct);
         }

@@ -14,9 +14,12 @@ namespace OpsConsole.Features.Assessment;
 /// </summary>
 public sealed class AssessmentAppeals(IDbContextFactory<OpsDbContext> dbFactory, MonthAssessment months, CenterClock clock)
 {
-    /// <summary>Files an appeal on the line of the staff member's month named by item and source.</summary>
+    /// <summary>
+    /// Files an appeal on the line of the staff member's month named by item and source, with an optional evidence file
+    /// already kept by the evidence store (ADR 0025); only a file the appellant uploaded themself is accepted.
+    /// </summary>
     public async Task<OpResult> FileAsync(YearMonth month, int staffId, string itemCode, string sourceType, string sourceId, string reason,
-        CancellationToken ct = default)
+        long? evidenceFileId = null, CancellationToken ct = default)
     {
         var view = await months.LoadAsync(month, ct);
         if (view.Record is null) return OpResult.Fail(AssessmentMessages.Of(AssessmentErrors.MonthNotOpenForAppeal));
@@ -26,10 +29,13 @@ public sealed class AssessmentAppeals(IDbContextFactory<OpsDbContext> dbFactory,
         if (view.Appeals.Any(a => a.StaffId == staffId && a.ItemCode == itemCode && a.SourceType == sourceType && a.SourceId == sourceId))
             return OpResult.Fail("该行已申诉过。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (evidenceFileId is { } fileId
+            && !await db.Set<Domain.Supervision.EvidenceFile>().AnyAsync(f => f.Id == fileId && f.UploadedByStaffId == staffId, ct))
+            return OpResult.Fail("证据文件不存在，请重新上传。");
         var record = await MonthAssessment.RecordAsync(db, month, ct);
         try
         {
-            db.AssessmentAppeals.Add(AssessmentAppeal.File(record!, staffId, line, reason, null, clock.Now));
+            db.AssessmentAppeals.Add(AssessmentAppeal.File(record!, staffId, line, reason, evidenceFileId, clock.Now));
         }
         catch (DomainException e)
         {
@@ -93,6 +99,9 @@ public static class AssessmentServiceCollectionExtensions
         services.AddScoped<MonthAssessment>();
         services.AddScoped<AssessmentAppeals>();
         services.AddScoped<AssessmentWorkbook>();
+        services.AddScoped<BulletinAnnexQuery>();
+        services.AddScoped<PeriodAssessment>();
+        services.AddScoped<PeriodWorkbook>();
         services.AddScoped<IAssessmentSource, AttendanceLinesSource>();
         services.AddScoped<IAssessmentSource, BadRatingSource>();
         services.AddScoped<IAssessmentSource, OverdueRectificationSource>();

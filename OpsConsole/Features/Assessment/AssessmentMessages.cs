@@ -12,6 +12,7 @@ public static class AssessmentMessages
         [AssessmentErrors.InvalidFloor] = "保底分必须不小于 0 且低于基础分。",
         [AssessmentErrors.InvalidShare] = "首席代表分担比例必须在 0 到 1 之间。",
         [AssessmentErrors.InvalidAppealDays] = "申诉期必须为 1 到 30 个工作日。",
+        [AssessmentErrors.InvalidPeriodMethod] = "季度、年度得分的计算方法无效。",
         [AssessmentErrors.InvalidItem] = "考核项目无效：请检查编码、名称（最多 40 个字符）和分值（最多两位小数，绝对值不超过 100）。",
         [AssessmentErrors.DuplicateItem] = "考核项目编码重复。",
         [AssessmentErrors.CapBelowOneOccurrence] = "月度上限低于一次的分值，该项目的分数无法按设置计算。",

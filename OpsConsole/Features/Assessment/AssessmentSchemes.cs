@@ -40,12 +40,13 @@ public sealed class AssessmentSchemes(IDbContextFactory<OpsDbContext> dbFactory,
         public decimal? Floor { get; set; }
         public decimal ChiefShare { get; set; } = 0.5m;
         public int AppealWorkingDays { get; set; } = 5;
+        public PeriodTotalMethod PeriodMethod { get; set; } = PeriodTotalMethod.AverageOfMonths;
         public List<ItemForm> Items { get; set; } = [];
 
         public static SchemeForm From(AssessmentScheme s, YearMonth from) => new()
         {
             Year = from.Year, Month = from.Month, BaseScore = s.BaseScore, BonusCap = s.BonusCap, Floor = s.Floor, ChiefShare = s.ChiefShare,
-            AppealWorkingDays = s.AppealWorkingDays,
+            AppealWorkingDays = s.AppealWorkingDays, PeriodMethod = s.PeriodMethod,
             Items = s.Items.Select(i => new ItemForm
             {
                 Code = i.Code, Name = i.Name, PointsPerOccurrence = i.PointsPerOccurrence, MonthlyCap = i.MonthlyCap, IsVeto = i.IsVeto,
@@ -75,7 +76,7 @@ public sealed class AssessmentSchemes(IDbContextFactory<OpsDbContext> dbFactory,
             if (from < CurrentMonth) return OpResult.Fail("生效月份不能早于本月：已过去的月份始终按当时的方案计算。");
             scheme = new AssessmentScheme(from, form.BaseScore, form.BonusCap, form.Floor, form.ChiefShare,
                 form.Items.Select(i => new SchemeItem(i.Code.Trim(), i.Name.Trim(), i.PointsPerOccurrence, i.MonthlyCap, i.IsVeto, i.Subject, i.Manual)),
-                form.AppealWorkingDays);
+                form.AppealWorkingDays, form.PeriodMethod);
         }
         catch (DomainException e)
         {

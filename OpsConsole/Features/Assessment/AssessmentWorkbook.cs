@@ -13,12 +13,14 @@ namespace OpsConsole.Features.Assessment;
 /// HR's monthly workbook (streamed with our writer, ADR 0010): per staff, per window, per department, and every line
 /// with its source. A published month is written from its stored scores; a draft says so in its heading.
 /// </summary>
-public sealed class AssessmentWorkbook(MonthAssessment months, IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+public sealed class AssessmentWorkbook(MonthAssessment months, BulletinAnnexQuery annexes, IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
 {
     public const string StaffSheet = "人员得分";
     public const string WindowSheet = "窗口得分";
     public const string DepartmentSheet = "部门汇总";
     public const string LinesSheet = "扣加分明细";
+    /// <summary>The bulletin's annex table (windows, then staff, in rank order); only in a published month's workbook.</summary>
+    public const string AnnexSheet = "通报附表";
 
     /// <summary>月度考核-2026-10-全中心.xlsx: the period and the scope.</summary>
     public static string FileName(YearMonth month) => string.Format(CultureInfo.InvariantCulture, "月度考核-{0}-全中心.xlsx", month);
@@ -76,7 +78,37 @@ public sealed class AssessmentWorkbook(MonthAssessment months, IDbContextFactory
         }
         foreach (var w in view.Scores.Windows.Values.OrderBy(w => w.SubjectId))
             foreach (var l in w.Lines) lines.AddRow(Line("窗口", view.Windows.GetValueOrDefault(w.SubjectId)?.Name ?? "", "", l));
+        if (view.Stored) AnnexSheetOf(xlsx, await annexes.ForMonthAsync(month, ct), title, info);
         xlsx.Complete();
+    }
+
+    private static void AnnexSheetOf(XlsxWriter xlsx, BulletinAnnex annex, string title, string info)
+    {
+        string[] windowHeaders = ["名次", "窗口", "部门", "人员加权分", "窗口扣分", "窗口加分", "得分", "一票否决"];
+        string[] staffHeaders = ["名次", "工号", "姓名", "部门", "部门内名次", "在岗天数", "扣分", "加分", "得分", "一票否决"];
+        var sheet = xlsx.AddSheet(AnnexSheet, new XlsxSheetOptions { RepeatRows = 2, Landscape = true, FitToWidth = true });
+        sheet.AddRow([new XlsxCell(title + " " + AnnexSheet, XlsxStyle.Title)], 30);
+        sheet.Merge(1, 1, 1, staffHeaders.Length);
+        sheet.AddRow([new XlsxCell(info, XlsxStyle.Note)], 20);
+        sheet.Merge(2, 1, 2, staffHeaders.Length);
+        sheet.AddRow([new XlsxCell("一、窗口得分", XlsxStyle.Plain)], 22);
+        sheet.AddRow(windowHeaders.Select(h => new XlsxCell(h, XlsxStyle.Header)));
+        foreach (var w in annex.Windows)
+            sheet.AddRow([
+                new(w.Rank, XlsxStyle.Integer), new(w.Window, XlsxStyle.Centered), new(w.Department, XlsxStyle.Normal), new(w.StaffScore, XlsxStyle.Decimal),
+                new(w.Deductions, XlsxStyle.Decimal), new(w.Bonuses, XlsxStyle.Decimal), new(w.Score, XlsxStyle.Decimal),
+                new(string.Join("、", w.VetoItems), XlsxStyle.Centered),
+            ]);
+        sheet.AddRow([XlsxCell.Empty(XlsxStyle.Plain)]);
+        sheet.AddRow([new XlsxCell("二、人员得分", XlsxStyle.Plain)], 22);
+        sheet.AddRow(staffHeaders.Select(h => new XlsxCell(h, XlsxStyle.Header)));
+        foreach (var p in annex.Staff)
+            sheet.AddRow([
+                new(p.Rank, XlsxStyle.Integer), new(p.EmployeeNo, XlsxStyle.Centered), new(p.Name, XlsxStyle.Centered), new(p.Department, XlsxStyle.Normal),
+                p.DepartmentRank is { } r ? new(r, XlsxStyle.Integer) : XlsxCell.Empty(XlsxStyle.Integer), new(p.DaysPosted, XlsxStyle.Integer),
+                new(p.Deductions, XlsxStyle.Decimal), new(p.Bonuses, XlsxStyle.Decimal), new(p.Score, XlsxStyle.Decimal),
+                new(string.Join("、", p.VetoItems), XlsxStyle.Centered),
+            ]);
     }
 
     private static XlsxCell[] Line(string subject, string who, string name, ScoreLine l) =>
@@ -100,7 +132,14 @@ public sealed class AssessmentWorkbook(MonthAssessment months, IDbContextFactory
 
     public const string Route = "/assessment/export.xlsx";
 
-    public static void Map(IEndpointRouteBuilder app) =>
+    /// <summary>Maps the monthly workbook and the quarterly and annual ones (<see cref="PeriodWorkbook"/>).</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        PeriodWorkbook.Map(app);
+        MapMonthly(app);
+    }
+
+    private static void MapMonthly(IEndpointRouteBuilder app) =>
         app.MapGet(Route, async (string? month, HttpContext http, AssessmentWorkbook workbook, CenterClock clock) =>
         {
             var m = YearMonth.Of(clock.Today);
@@ -143,6 +182,13 @@ public static class AssessmentLabels
         LineNote.CapReached => "已达月度上限",
         LineNote.AppealUpheld => "申诉支持：" + line.NoteText,
         _ => line.IsVeto ? "一票否决" : "",
+    };
+
+    /// <summary>How a quarter's or year's total is made, as the workbook and the ranking page say it.</summary>
+    public static string Method(PeriodTotalMethod method) => method switch
+    {
+        PeriodTotalMethod.DaysWeightedAverage => "按在岗天数加权的各月平均分（已通报月份；窗口按各月平均）",
+        _ => "各月平均分（已通报月份得分的算术平均）",
     };
 
     public static string Appeal(AppealState state) => state switch

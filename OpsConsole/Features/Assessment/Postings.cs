@@ -72,6 +72,7 @@ public sealed class Postings(IDbContextFactory<OpsDbContext> dbFactory, TimeProv
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var posting = await db.Postings.FirstOrDefaultAsync(p => p.Id == postingId, ct);
         if (posting is null) return OpResult.Fail("入驻记录不存在。");
+        if (posting.To is not null) return OpResult.Fail("该入驻记录已离驻。");
         try
         {
             posting.End(lastDay);

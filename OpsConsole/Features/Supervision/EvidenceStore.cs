@@ -74,6 +74,10 @@ public sealed class EvidenceStore(IDbContextFactory<OpsDbContext> dbFactory, Cen
         var scope = RectificationScope.For(actor);
         var ofMine = await scope.Apply(db.Set<Domain.Queueing.Rectification>().AsNoTracking(), db)
             .AnyAsync(r => r.EvidenceFileId == id, ct);
+        // An assessment appeal's evidence: also the chief representative of the appellant's department (issue 12).
+        if (!ofMine && actor is { IsChief: true, DepartmentId: { } department })
+            ofMine = await db.AssessmentAppeals.AsNoTracking().AnyAsync(a => a.EvidenceFileId == id
+                && db.Staff.Any(s => s.Id == a.StaffId && s.DepartmentId == department), ct);
         return ofMine ? file : null;
     }
 

@@ -643,6 +643,10 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.Property<int>("Month")
                         .HasColumnType("int");
 
+                    b.Property<string>("PeriodMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -614,6 +614,10 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PeriodMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PublishedAt")
                         .HasColumnType("INTEGER");
 
