@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using OpsConsole.Components.Pages.Windows;
 using OpsConsole.Domain.Windows;
 using OpsConsole.Features.Windows;
@@ -22,7 +21,6 @@ public sealed class RosterConflictListTests(ComponentAppFixture fx) : IClassFixt
         using var culture = new CultureScope("zh-CN");
         await using var ctx = fx.NewContext(out var scope, "BJ0003");
         using var _ = scope;
-        ctx.Services.AddMudServices(c => c.PopoverOptions.CheckForPopoverProvider = false);
         var week = await DemoWeekAsync(scope);
         Assert.Contains(week.Conflicts, c => c.Kind == RosterConflictKind.TwoWindows);
 
@@ -47,7 +45,6 @@ public sealed class RosterConflictListTests(ComponentAppFixture fx) : IClassFixt
         using var culture = new CultureScope("zh-CN");
         await using var ctx = fx.NewContext(out var scope, "BJ0003");
         using var _ = scope;
-        ctx.Services.AddMudServices(c => c.PopoverOptions.CheckForPopoverProvider = false);
         var week = await DemoWeekAsync(scope) with { Conflicts = [] };
 
         var list = ctx.Render<RosterConflictList>(p => p.Add(c => c.Week, week));

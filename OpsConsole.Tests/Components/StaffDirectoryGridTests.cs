@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using OpsConsole.Components.Pages.People;
 using OpsConsole.Features.Home;
 
@@ -12,7 +11,6 @@ public sealed class StaffDirectoryGridTests(ComponentAppFixture fx) : IClassFixt
     private async Task<(BunitContext Ctx, IServiceScope Scope, IReadOnlyList<HomeQueries.DirectoryRow> Rows)> ArrangeAsync()
     {
         var ctx = fx.NewContext(out var scope, "BJ0004");
-        ctx.Services.AddMudServices(c => c.PopoverOptions.CheckForPopoverProvider = false);
         var rows = await scope.ServiceProvider.GetRequiredService<HomeQueries>().GetStaffDirectoryAsync();
         return (ctx, scope, rows);
     }

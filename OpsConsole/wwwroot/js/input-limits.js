@@ -11,7 +11,8 @@
   function limitOf(el) {
     if (el.tagName === "INPUT" && !textTypes.has((el.getAttribute("type") || "").toLowerCase())) return 0;
     if (!(el.tagName in defaults)) return 0;
-    return el.maxLength > 0 ? el.maxLength : defaults[el.tagName];
+    // MudBlazor writes maxlength="524288" on fields without a limit of their own: that is no limit here.
+    return el.maxLength > 0 && el.maxLength < 524288 ? el.maxLength : defaults[el.tagName];
   }
 
   // One notice for the page, outside the components' markup (Blazor owns the nodes around a field).
