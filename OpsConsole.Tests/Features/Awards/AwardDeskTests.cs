@@ -45,7 +45,7 @@ public sealed class AwardDeskTests
         Assert.Equal(99.5m, first.Candidate.WindowScore);
         Assert.NotNull(first.Candidate.StaffScore);
         Assert.All(proposal.Rows, r => Assert.Equal(0, r.Candidate.DutyVotes));
-        Assert.Equal(decimal.Round(0.3m * 99.5m + 0.3m * first.Candidate.StaffScore!.Value, 2), first.Composite);
+        Assert.Equal(decimal.Round(0.3m * 99.5m + 0.3m * first.Candidate.StaffScore!.Value, 2, MidpointRounding.AwayFromZero), first.Composite);
         Assert.Equal(new[] { 0, 1, 3, 4 }.Select(i => data.Windows[i].Id).Order(), proposal.Rows.Where(r => r.Proposed).Select(r => r.SubjectId).Order());
     }
 
@@ -92,7 +92,8 @@ public sealed class AwardDeskTests
         var numbers = await check.HonorCertificates.Where(c => c.Kind == AwardKind.RedFlagWindow && c.Year == 2026).Select(c => c.Sequence).ToListAsync();
         // The demo issued 001–003; every confirmed place got the next, none twice, no gap.
         Assert.Equal(Enumerable.Range(1, 3 + awards.Count), numbers.Order());
-        var certificate = await check.HonorCertificates.SingleAsync(c => c.Id == awards.First(a => a.PeriodKey == "2026-Q3").CertificateId);
+        var quarterCertificate = awards.First(a => a.PeriodKey == "2026-Q3").CertificateId;
+        var certificate = await check.HonorCertificates.SingleAsync(c => c.Id == quarterCertificate);
         Assert.Equal("2026年第三季度“红旗窗口”", certificate.Title);
         Assert.DoesNotContain(awards, a => a.SubjectId == data.Vetoed.Id && a.PeriodKey == "2026-Q3");
     }

@@ -45,7 +45,7 @@ public sealed class BulletinTests
         Assert.Contains("关于2026年9月窗口及工作人员量化考核情况的通报", first.Replace("\n", ""));
         var all = (await PdfTools.TextAsync(pdf)).Replace(" ", "");
         Assert.Contains("2026年第三季度“红旗窗口”", all);
-        Assert.Contains(data.Windows[0].Name, all);
+        Assert.Contains(data.Windows[0].Name.Replace(" ", ""), all);
         Assert.Contains("本月无通报批评事项", all); // September: no veto, nobody lost 5 points
         Assert.Contains("窗口及工作人员考核得分表", all);
         Assert.Contains("第1页共", all);
