@@ -32,6 +32,16 @@ public class AwardRound
     public int Year { get; private set; }
     public string ConfirmedBy { get; private set; } = "";
     public DateTimeOffset ConfirmedAt { get; private set; }
+    /// <summary>Proposed places the manager did not award, each with the written reason ("name：reason", one a line).</summary>
+    public string? DroppedNotes { get; private set; }
+
+    public const int NotesMaxLength = 4000;
+
+    public void NoteDropped(IEnumerable<(string Name, string Reason)> dropped)
+    {
+        var text = string.Join("\n", dropped.Select(d => $"{d.Name}：{d.Reason}"));
+        DroppedNotes = text.Length == 0 ? null : text.Length > NotesMaxLength ? text[..NotesMaxLength] : text;
+    }
 }
 
 /// <summary>One confirmed award, kept per window or person (their honors), with its certificate.</summary>

@@ -131,6 +131,7 @@ public sealed class AwardDeskTests
         await using var ctx2 = app.CreateDbContext();
         Assert.Equal("群众来信表扬三次", (await ctx2.Awards.SingleAsync(a => a.SubjectId == added)).OverrideReason);
         Assert.Equal(limit, await ctx2.Awards.CountAsync());
+        Assert.EndsWith("：本季度借调外单位一个月", (await ctx2.AwardRounds.SingleAsync()).DroppedNotes);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ internal sealed class AwardRoundConfiguration : IEntityTypeConfiguration<AwardRo
         b.Property(x => x.PeriodKey).HasMaxLength(AwardPeriod.KeyMaxLength);
         b.Property(x => x.PeriodLabel).HasMaxLength(HonorCertificate.PeriodMaxLength);
         b.Property(x => x.ConfirmedBy).HasMaxLength(100);
+        b.Property(x => x.DroppedNotes).HasMaxLength(AwardRound.NotesMaxLength);
         // A round is confirmed once: two managers confirming the same period at once, the second is refused.
         b.HasIndex(x => new { x.RuleCode, x.PeriodKey }).IsUnique();
     }

@@ -101,6 +101,9 @@ public sealed class AwardDesk(IDbContextFactory<OpsDbContext> dbFactory, AwardRu
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var round = new AwardRound(rule, period, by, time.GetUtcNow());
+            // The written reasons for proposed places not awarded are kept with the round (those awarded keep theirs on the award).
+            round.NoteDropped(overrides.Where(o => !o.Award && places.All(p => p.SubjectId != o.SubjectId))
+                .Select(o => (proposal.Rows.First(r => r.SubjectId == o.SubjectId).Candidate.Name, o.Reason.Trim())));
             db.AwardRounds.Add(round);
             try
             {

@@ -1462,6 +1462,10 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("DroppedNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

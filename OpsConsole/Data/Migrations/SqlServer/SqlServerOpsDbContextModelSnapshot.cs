@@ -1465,6 +1465,10 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("DroppedNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -42,7 +42,8 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     PeriodLabel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DroppedNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {

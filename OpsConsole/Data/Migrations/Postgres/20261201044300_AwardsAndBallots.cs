@@ -43,7 +43,8 @@ namespace OpsConsole.Data.Migrations.Postgres
                     PeriodLabel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DroppedNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -41,7 +41,8 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     PeriodLabel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DroppedNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
