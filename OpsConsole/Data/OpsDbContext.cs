@@ -43,6 +43,9 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<AssessmentScoreRecord> AssessmentScores => Set<AssessmentScoreRecord>();
     public DbSet<ManualAssessmentItem> ManualAssessmentItems => Set<ManualAssessmentItem>();
     public DbSet<Domain.Awards.HonorCertificate> HonorCertificates => Set<Domain.Awards.HonorCertificate>();
+    public DbSet<Domain.Awards.AwardRound> AwardRounds => Set<Domain.Awards.AwardRound>();
+    public DbSet<Domain.Awards.Award> Awards => Set<Domain.Awards.Award>();
+    public DbSet<Domain.Awards.AwardBallot> AwardBallots => Set<Domain.Awards.AwardBallot>();
 
     private Dictionary<object, string>? _changedBy;
 

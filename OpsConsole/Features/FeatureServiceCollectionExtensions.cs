@@ -60,6 +60,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddAssessmentFeatures();
         Printing.PrintingServiceCollectionExtensions.AddPrinting(services);
         services.AddScoped<Awards.CertificateDesk>();
+        Awards.AwardsServiceCollectionExtensions.AddAwardFeatures(services);
         services.AddCaseFeatures();
         services.AddSupervisionFeatures();
         services.AddScoped<KioskItems>();

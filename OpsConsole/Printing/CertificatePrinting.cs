@@ -37,8 +37,18 @@ public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactor
         if (kind is { } k) query = query.Where(c => c.Kind == k);
         if (!string.IsNullOrWhiteSpace(period)) query = query.Where(c => c.Period == period);
         var ids = await query.OrderBy(c => c.Kind).ThenBy(c => c.Sequence).Select(c => c.Id).ToListAsync(ct);
+        await WriteBatchAsync(doc, $"certificates-{year}", ids, assetBase, requestBase, progress, ct);
+    }
 
-        await doc.BeginAsync($"certificates-{year}", PaperLayout.A4Landscape, assetBase);
+    /// <summary>The given certificates in the given order (revoked ones left out), e.g. one confirmed award round's.</summary>
+    public async Task WriteBatchAsync(PrintDocument doc, string title, IReadOnlyList<int> certificateIds, string assetBase, string requestBase,
+        IProgress<PrintProgress>? progress, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var valid = (await db.HonorCertificates.AsNoTracking().Where(c => certificateIds.Contains(c.Id) && c.RevokedAt == null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var ids = certificateIds.Where(valid.Contains).ToList();
+
+        await doc.BeginAsync(title, PaperLayout.A4Landscape, assetBase);
         var done = 0;
         progress?.Report(new PrintProgress(0, ids.Count));
         foreach (var chunk in ids.Chunk(BatchChunk))

@@ -28,4 +28,10 @@ public sealed class PrintOptions
 
     /// <summary>The seal image (PNG/SVG) under wwwroot or an absolute path; empty: a drawn red seal.</summary>
     public string SealImagePath { get; set; } = "";
+
+    /// <summary>The monthly bulletin's document number (文号): {year} and {month}. Default: 滨政服通〔2026〕10号.</summary>
+    public string BulletinNumberFormat { get; set; } = "滨政服通〔{year}〕{month}号";
+
+    /// <summary>People whose month cost them at least this many points are named in the bulletin's criticisms (a veto always is).</summary>
+    public decimal BulletinCriticismDeduction { get; set; } = 5m;
 }

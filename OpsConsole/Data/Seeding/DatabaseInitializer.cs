@@ -30,6 +30,7 @@ public sealed class DatabaseInitializer(
                 await cases.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await DemoSupervision.GenerateAsync(dbFactory, clock.Today, clock.Now.Offset, ct);
                 await DemoAssessment.SeedAsync(services, ct);
+                await DemoAwards.SeedAsync(services, ct);
             }
         }
         await firstStart.CreateFirstAdminIfNoAccountsAsync(ct);

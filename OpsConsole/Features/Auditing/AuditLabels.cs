@@ -48,6 +48,8 @@ public static class AuditLabels
         ["Evaluation"] = "评价",
         ["Floor"] = "楼层",
         ["HonorCertificate"] = "荣誉证书",
+        ["AwardRound"] = "评选确认",
+        ["Award"] = "获奖记录",
         ["LeaveRecord"] = "请假",
         ["MakeUpPunchRequest"] = "补卡申请",
         ["OfficialAbsenceRecord"] = "公出",
