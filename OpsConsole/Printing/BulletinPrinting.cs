@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpsConsole.Components.Printing;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Awards;
+using OpsConsole.Features.Assessment;
 using OpsConsole.Features.Awards;
 using OpsConsole.Features.Common;
 
@@ -12,8 +13,8 @@ namespace OpsConsole.Printing;
 public sealed record BulletinAward(string Title, IReadOnlyList<string> Holders);
 
 /// <summary>Everything the monthly bulletin (考核通报) prints.</summary>
-public sealed record BulletinModel(BulletinMonth Data, string Issuer, string DocumentNumber, DateOnly IssuedOn, IReadOnlyList<BulletinAward> Awards,
-    IReadOnlyList<AnnexStaffRow> CriticizedStaff, IReadOnlyList<AnnexWindowRow> CriticizedWindows)
+public sealed record BulletinModel(BulletinAnnex Data, string Issuer, string DocumentNumber, DateOnly IssuedOn, IReadOnlyList<BulletinAward> Awards,
+    IReadOnlyList<BulletinAnnexStaff> CriticizedStaff, IReadOnlyList<BulletinAnnexWindow> CriticizedWindows)
 {
     public YearMonth Month => Data.Month;
     public int StaffCount => Data.Staff.Count;
@@ -23,12 +24,12 @@ public sealed record BulletinModel(BulletinMonth Data, string Issuer, string Doc
     public int FullMarks => Data.Staff.Count(s => s.Deductions == 0);
     public int WithDeductions => Data.Staff.Count(s => s.Deductions < 0);
     public int Vetoed => Data.Staff.Count(s => s.VetoItems.Count > 0) + Data.Windows.Count(w => w.VetoItems.Count > 0);
-    public IReadOnlyList<AnnexWindowRow> TopWindows => Data.Windows.Where(w => w.Rank <= 3 && w.VetoItems.Count == 0).ToList();
-    public IReadOnlyList<AnnexStaffRow> TopStaff => Data.Staff.Where(s => s.Rank <= 5 && s.VetoItems.Count == 0).ToList();
+    public IReadOnlyList<BulletinAnnexWindow> TopWindows => Data.Windows.Where(w => w.Rank <= 3 && w.VetoItems.Count == 0).ToList();
+    public IReadOnlyList<BulletinAnnexStaff> TopStaff => Data.Staff.Where(s => s.Rank <= 5 && s.VetoItems.Count == 0).ToList();
 }
 
 /// <summary>The monthly bulletin from a published month: the month's summary, awards confirmed for periods ending in it, criticisms, and the annex.</summary>
-public sealed class BulletinPrinting(BulletinAnnexData annex, AwardDesk awards, IOptions<PrintOptions> options, CenterClock clock)
+public sealed class BulletinPrinting(BulletinAnnexQuery annex, AwardDesk awards, IOptions<PrintOptions> options, CenterClock clock)
 {
     /// <summary>The bulletin's content; null when the month is not published (nothing to announce).</summary>
     public async Task<BulletinModel?> LoadAsync(YearMonth month, CancellationToken ct = default)

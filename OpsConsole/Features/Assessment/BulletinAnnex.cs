@@ -38,8 +38,10 @@ public sealed record BulletinAnnexWindow(int Rank, int WindowId, string Window, 
 /// <param name="DepartmentRank">Rank within the department (null when the person had none).</param>
 /// <param name="DaysPosted">Days posted to the center that month.</param>
 /// <param name="VetoItems">Names of the veto items that struck, empty if none.</param>
+/// <param name="DeductionItems">The items that cost points, each with its total ("迟到-2"), for the bulletin's criticisms.</param>
 public sealed record BulletinAnnexStaff(int Rank, int? DepartmentRank, int StaffId, string EmployeeNo, string Name, int? DepartmentId, string Department,
-    bool IsChiefRepresentative, int DaysPosted, decimal Deductions, decimal Bonuses, decimal Score, IReadOnlyList<string> VetoItems)
+    bool IsChiefRepresentative, int DaysPosted, decimal Deductions, decimal Bonuses, decimal Score, IReadOnlyList<string> VetoItems,
+    IReadOnlyList<string> DeductionItems)
 {
     public bool Vetoed => VetoItems.Count > 0;
 }
@@ -81,7 +83,8 @@ public sealed class BulletinAnnexQuery(IDbContextFactory<OpsDbContext> dbFactory
         var staff = staffRecords.Select(s => (s, score: s.ToScore(), p: people.GetValueOrDefault(s.SubjectId)))
             .Select(x => new BulletinAnnexStaff(staffRanks[x.s.SubjectId], departmentRanks.TryGetValue(x.s.SubjectId, out var r) ? r : null, x.s.SubjectId,
                 x.p?.EmployeeNo ?? "", x.p?.Name ?? "", x.s.DepartmentId, DepartmentName(x.s.DepartmentId), x.p?.IsChiefRepresentative ?? false,
-                x.s.DaysPosted, x.score.Deductions, x.score.Bonuses, x.s.Total, Vetoes(x.score)))
+                x.s.DaysPosted, x.score.Deductions, x.score.Bonuses, x.s.Total, Vetoes(x.score),
+                x.score.Lines.Where(l => l.Points < 0).GroupBy(l => l.ItemName).Select(g => $"{g.Key}{g.Sum(l => l.Points):0.##}").ToList()))
             .OrderBy(s => s.Rank).ThenBy(s => s.EmployeeNo, StringComparer.Ordinal).ToList();
 
         return new BulletinAnnex(month, record.State, record.Version, publishedAt, windows, staff);

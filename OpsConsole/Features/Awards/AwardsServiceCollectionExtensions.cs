@@ -10,7 +10,6 @@ public static class AwardsServiceCollectionExtensions
         services.AddSingleton<PublicVoter>();
         services.AddScoped<AwardDesk>();
         services.AddScoped<AwardVotes>();
-        services.AddScoped<BulletinAnnexData>();
         services.AddScoped<Printing.BulletinPrinting>();
         return services;
     }
