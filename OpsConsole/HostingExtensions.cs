@@ -100,6 +100,7 @@ public static class HostingExtensions
         app.MapCounterPadEndpoints();
         app.MapKioskEndpoints();
         Printing.PrintEndpoints.MapPrintEndpoints(app);
+        Printing.NoticePrintEndpoints.MapNoticePrintEndpoints(app);
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

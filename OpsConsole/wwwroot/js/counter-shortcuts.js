@@ -12,7 +12,7 @@ export function register(dotnet) {
   const onKey = e => {
     if (!keys.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (e.repeat || typing(e.target) || document.querySelector(".modal.show")) return;
+    if (e.repeat || typing(e.target) || document.querySelector(".modal.show, .ops-dialog")) return;
     dotnet.invokeMethodAsync("OnShortcut", e.key).catch(() => { /* circuit gone: the reconnect overlay says so */ });
   };
   document.addEventListener("keydown", onKey);
