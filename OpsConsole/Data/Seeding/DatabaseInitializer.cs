@@ -28,6 +28,7 @@ public sealed class DatabaseInitializer(
                 await history.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await cases.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await DemoSupervision.GenerateAsync(dbFactory, clock.Today, clock.Now.Offset, ct);
+                await DemoCounter.GenerateAsync(dbFactory, clock.Today, ct);
                 await DemoAssessment.SeedAsync(services, ct);
             }
         }

@@ -1,5 +1,5 @@
 using OpsConsole.Features.Attendance;
-using OpsConsole.Features.Department;
+using OpsConsole.Features.Chief;
 
 namespace OpsConsole.Features.Queueing;
 

@@ -20,11 +20,9 @@ public sealed class MaterialNotices(IDbContextFactory<OpsDbContext> dbFactory, C
     public async Task<IReadOnlyList<ItemGuide>> GuidesAsync(int queueId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = await (from i in db.Set<ServiceQueueItem>()
-                           join s in db.ServiceItems.Include(s => s.Materials) on i.ServiceItemId equals s.Id
-                           where i.ServiceQueueId == queueId && s.Active
-                           orderby s.Name
-                           select s).AsNoTracking().ToListAsync(ct);
+        var ids = await db.Set<ServiceQueueItem>().Where(i => i.ServiceQueueId == queueId).Select(i => i.ServiceItemId).ToListAsync(ct);
+        var items = await db.ServiceItems.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Active)
+            .OrderBy(s => s.Name).ToListAsync(ct);
         return items.Where(i => i.Materials.Count > 0)
             .Select(i => new ItemGuide(i.Id, i.Code, i.Name, i.Materials.OrderBy(m => m.Order).ToList())).ToList();
     }
@@ -38,7 +36,7 @@ public sealed class MaterialNotices(IDbContextFactory<OpsDbContext> dbFactory, C
         if (session is null || session.State == WindowState.Closed || session.StaffId != staffId) return (OpResult.Fail("请先登录窗口。"), null);
         if (session.CurrentTicketId is not { } ticketId) return (OpResult.Fail(QueueingMessages.Of(WindowErrors.NoTicketAtCounter)), null);
         var ticket = await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
-        var item = await db.ServiceItems.AsNoTracking().Include(i => i.Materials).FirstOrDefaultAsync(i => i.Id == itemId && i.Active, ct);
+        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.Active, ct);
         if (item is null) return (OpResult.FailOn("Item", "请选择事项。"), null);
         try
         {

@@ -5,6 +5,8 @@ const keys = new Set(["F1", "F2", "F3", "F4", "F6", "F7", "F8", "F9"]);
 
 function typing(target) {
   if (!(target instanceof Element)) return false;
+  // A field marked data-fkeys (the number to call) takes no F-key of its own: the workstation's keys still work there.
+  if (target.closest("[data-fkeys]")) return false;
   return target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]") !== null;
 }
 

@@ -6,7 +6,7 @@ using OpsConsole.Domain.Windows;
 using OpsConsole.Features.Cases;
 using OpsConsole.Features.Common;
 
-namespace OpsConsole.Features.Department;
+namespace OpsConsole.Features.Chief;
 
 /// <summary>
 /// The chief representative's department page (首席代表): its windows live, today's and this month's ratings and
@@ -47,29 +47,8 @@ public sealed class DepartmentDesk(IDbContextFactory<OpsDbContext> dbFactory, Ce
         var today = clock.Today;
         var month = YearMonth.Of(today);
 
-        var windows = await db.Windows.AsNoTracking().Where(w => w.DepartmentId == departmentId && w.Active).OrderBy(w => w.Number).ToListAsync(ct);
-        var windowIds = windows.Select(w => w.Id).ToList();
-        var sessions = await db.Set<WindowSession>().AsNoTracking().Where(s => windowIds.Contains(s.WindowId)).ToDictionaryAsync(s => s.WindowId, ct);
-        var staffIds = sessions.Values.Where(s => s.StaffId != null).Select(s => s.StaffId!.Value).ToList();
-        var names = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var currentIds = sessions.Values.Where(s => s.CurrentTicketId != null).Select(s => s.CurrentTicketId!.Value).ToList();
-        var current = (await db.Set<Ticket>().AsNoTracking().Where(t => currentIds.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id, t => t.Number.ToString());
-        var routes = await db.Set<WindowQueueRoute>().AsNoTracking().Where(r => windowIds.Contains(r.WindowId)).ToListAsync(ct);
-        var queueIds = routes.Select(r => r.QueueId).Distinct().ToList();
-        var waiting = await db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.ServiceDay == today && t.State == TicketState.Waiting && (queueIds.Contains(t.QueueId) || (t.TargetWindowId != null && windowIds.Contains(t.TargetWindowId.Value))))
-            .Select(t => new { t.QueueId, t.TargetWindowId, t.IssuedAt }).ToListAsync(ct);
-
-        var live = windows.Select(w =>
-        {
-            var session = sessions.GetValueOrDefault(w.Id);
-            var served = routes.Where(r => r.WindowId == w.Id).Select(r => r.QueueId).ToHashSet();
-            var mine = waiting.Where(t => t.TargetWindowId == w.Id || (t.TargetWindowId == null && served.Contains(t.QueueId))).ToList();
-            return new WindowLive(w.Id, w.Number, w.Name, session?.State ?? WindowState.Closed,
-                session?.StaffId is { } sid && session.State != WindowState.Closed ? names.GetValueOrDefault(sid) : null,
-                session?.CurrentTicketId is { } tid ? current.GetValueOrDefault(tid) : null,
-                mine.Count, mine.Count == 0 ? null : now - mine.Min(t => t.IssuedAt), session?.StateSince ?? now);
-        }).ToList();
+        var live = await LiveWindowsAsync(db, departmentId, now, today, ct);
+        var windowIds = live.Select(w => w.WindowId).ToList();
 
         var monthStart = StartOf(month.FirstDay);
         var dayStart = StartOf(today);
@@ -90,5 +69,39 @@ public sealed class DepartmentDesk(IDbContextFactory<OpsDbContext> dbFactory, Ce
                 rectifications.Count(r => r.State != RectificationState.Closed && today > r.Deadline),
                 rectifications.Count(r => r.ClosedAt >= monthStart)),
             board.Total, board.CardsThisMonth.Count, month);
+    }
+
+    /// <summary>The department's windows now (for the live refresh; cheap: no ratings, no cases).</summary>
+    public async Task<IReadOnlyList<WindowLive>> LiveWindowsAsync(int departmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LiveWindowsAsync(db, departmentId, clock.Now, clock.Today, ct);
+    }
+
+    private static async Task<List<WindowLive>> LiveWindowsAsync(OpsDbContext db, int departmentId, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        var windows = await db.Windows.AsNoTracking().Where(w => w.DepartmentId == departmentId && w.Active).OrderBy(w => w.Number).ToListAsync(ct);
+        var windowIds = windows.Select(w => w.Id).ToList();
+        var sessions = await db.Set<WindowSession>().AsNoTracking().Where(s => windowIds.Contains(s.WindowId)).ToDictionaryAsync(s => s.WindowId, ct);
+        var staffIds = sessions.Values.Where(s => s.StaffId != null).Select(s => s.StaffId!.Value).ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var currentIds = sessions.Values.Where(s => s.CurrentTicketId != null).Select(s => s.CurrentTicketId!.Value).ToList();
+        var current = (await db.Set<Ticket>().AsNoTracking().Where(t => currentIds.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id, t => t.Number.ToString());
+        var routes = await db.Set<WindowQueueRoute>().AsNoTracking().Where(r => windowIds.Contains(r.WindowId)).ToListAsync(ct);
+        var queueIds = routes.Select(r => r.QueueId).Distinct().ToList();
+        var waiting = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.ServiceDay == today && t.State == TicketState.Waiting && (queueIds.Contains(t.QueueId) || (t.TargetWindowId != null && windowIds.Contains(t.TargetWindowId.Value))))
+            .Select(t => new { t.QueueId, t.TargetWindowId, t.IssuedAt }).ToListAsync(ct);
+
+        return windows.Select(w =>
+        {
+            var session = sessions.GetValueOrDefault(w.Id);
+            var served = routes.Where(r => r.WindowId == w.Id).Select(r => r.QueueId).ToHashSet();
+            var mine = waiting.Where(t => t.TargetWindowId == w.Id || (t.TargetWindowId == null && served.Contains(t.QueueId))).ToList();
+            return new WindowLive(w.Id, w.Number, w.Name, session?.State ?? WindowState.Closed,
+                session?.StaffId is { } sid && session.State != WindowState.Closed ? names.GetValueOrDefault(sid) : null,
+                session?.CurrentTicketId is { } tid ? current.GetValueOrDefault(tid) : null,
+                mine.Count, mine.Count == 0 ? null : now - mine.Min(t => t.IssuedAt), session?.StateSince ?? now);
+        }).ToList();
     }
 }
