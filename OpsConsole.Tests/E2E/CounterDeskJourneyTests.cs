@@ -104,7 +104,11 @@ public sealed class CounterDeskJourneyTests : ClockedBrowserTest
     {
         var page = await OpenCounterAsync();
         var gone = await IssueAsync();
-        for (var i = 0; i < 4; i++) await IssueAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await IssueAsync();
+        }
         await Assertions.Expect(page.Locator("[data-testid=action-callnext]")).ToBeEnabledAsync();
         await page.Keyboard.PressAsync("F1");
         await Assertions.Expect(page.Locator("[data-testid=current-number]")).ToHaveTextAsync(gone.Number);

@@ -9,7 +9,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Chief;
 
 /// <summary>
-/// The chief representative's department page (首席代表): its windows live, today's and this month's ratings and
+/// The chief representative's department page: its windows live, today's and this month's ratings and
 /// rectifications, cases and supervision cards. Read only; approvals go through <see cref="Attendance.ChiefApprovals"/>.
 /// </summary>
 public sealed class DepartmentDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, CaseQueries cases)
@@ -21,7 +21,7 @@ public sealed class DepartmentDesk(IDbContextFactory<OpsDbContext> dbFactory, Ce
 
     public sealed record Ratings(int Total, int Good, int Bad)
     {
-        /// <summary>满意率: ratings other than the two bad levels, of all.</summary>
+        /// <summary>The satisfied rate: ratings other than the two bad levels, of all.</summary>
         public double? SatisfiedRate => Total == 0 ? null : (double)(Total - Bad) / Total;
     }
 

@@ -163,7 +163,7 @@ public sealed class CounterDesk(
     });
 
     /// <summary>
-    /// Calls one named number out of turn (指定叫号: the applicant came back), in its queue's turn like any call. A recent
+    /// Calls one named number out of turn (the applicant came back), in its queue's turn like any call. A recent
     /// no-show is put back and called at once; anything this window could not call in its turn is refused with the reason.
     /// </summary>
     public async Task<OpResult> CallNumberAsync(int windowId, int staffId, string? number)

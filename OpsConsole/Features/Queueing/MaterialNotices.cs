@@ -9,7 +9,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Queueing;
 
 /// <summary>
-/// 一次性告知单 at the counter: the guides of the ticket's items to tick missing materials from, issuing the notice
+/// The one-time notice of missing materials at the counter: the guides of the ticket's items to tick missing materials from, issuing the notice
 /// (kept as printed: who, when, ticket, items) and reading it back for the print view.
 /// </summary>
 public sealed class MaterialNotices(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
