@@ -101,6 +101,7 @@ public static class HostingExtensions
         app.MapKioskEndpoints();
         Printing.PrintEndpoints.MapPrintEndpoints(app);
         Printing.BulletinEndpoints.MapBulletinEndpoints(app);
+        Printing.NoticePrintEndpoints.MapNoticePrintEndpoints(app);
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -20,6 +20,9 @@ public abstract class ApprovalRequest
     public int? DecidedBy { get; private set; }
     public DateTime? DecidedAt { get; private set; }
     public string? RefusalReason { get; private set; }
+    /// <summary>The first level (the department's chief representative) where HR confirms after it; null before.</summary>
+    public int? FirstApprovedBy { get; private set; }
+    public DateTime? FirstApprovedAt { get; private set; }
 
     protected ApprovalRequest() { }
 
@@ -42,6 +45,19 @@ public abstract class ApprovalRequest
         Status = RequestStatus.Approved;
         DecidedBy = by;
         DecidedAt = at;
+    }
+
+    /// <summary>
+    /// The chief representative approves as the first level: final when HR does not confirm (<paramref name="final"/>),
+    /// otherwise the request stays pending for HR with the first approval recorded.
+    /// </summary>
+    public void ApproveFirstLevel(int by, DateTime at, bool final)
+    {
+        GuardDecision(by, at);
+        if (FirstApprovedBy is not null) throw new DomainException("attendance.request.first-level-done");
+        FirstApprovedBy = by;
+        FirstApprovedAt = at;
+        if (final) Approve(by, at);
     }
 
     public void Refuse(int by, DateTime at, string reason)

@@ -32,6 +32,9 @@ public static class QueueingErrors
     public const string ParkedByOtherWindow = "ticket.parked_by_other_window";
     public const string ReinstateWindowPassed = "ticket.reinstate_window_passed";
     public const string InvalidMaxRecalls = "ticket.invalid_max_recalls";
+    public const string NoteTooLong = "ticket.note_too_long";
+    public const string NoticeWithoutMaterials = "notice.no_materials";
+    public const string NoticeMaterialNotInGuide = "notice.material_not_in_guide";
 
     public const string InvalidSlot = "appointment.invalid_slot";
     public const string SlotFull = "appointment.slot_full";

@@ -49,8 +49,10 @@ public sealed class CurrentTicketCardTests(ComponentAppFixture fx) : IClassFixtu
             .Add(c => c.ServiceItems, ["不动产首次登记", "抵押登记", "查封登记", "更正登记"]));
         Assert.Equal(issued.Ticket!.Number, card.Find("[data-testid=current-number]").TextContent);
         Assert.Equal("已呼叫", card.Find("[data-testid=ticket-state]").TextContent.Trim());
+        // The header says 已呼叫 too until service starts (not 办理中 from the moment of the call).
+        Assert.Equal("已呼叫", card.Find("[data-testid=window-state]").TextContent.Trim());
         Assert.Contains("等 4 项", card.Markup);
-        Assert.Equal(3, card.FindAll(".service-items .badge").Count);
+        Assert.Equal(3, card.FindAll(".cw-items .ops-chip").Count);
 
         Assert.True((await desk.StartAsync(window.WindowId, window.StaffId)).Succeeded);
         fx.Clock.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(12));
@@ -59,6 +61,7 @@ public sealed class CurrentTicketCardTests(ComponentAppFixture fx) : IClassFixtu
             var serving = await ViewAsync(scope, window.WindowId);
             card.Render(p => p.Add(c => c.View, serving));
             Assert.Equal("办理中", card.Find("[data-testid=ticket-state]").TextContent.Trim());
+            Assert.Equal("办理中", card.Find("[data-testid=window-state]").TextContent.Trim());
             Assert.Equal("04:12", card.Find("[data-testid=ticket-elapsed]").TextContent);
             Assert.Contains("办理用时", card.Markup);
         }

@@ -126,7 +126,11 @@ public sealed class CounterWorkstationTests : ClockedBrowserTest
     {
         var page = await OpenCounterAsync(1366, 768);
         await page.ClickAsync("[data-testid=sign-out-window]");
+        await page.ClickAsync("[data-testid=confirm-ok]");
         await page.WaitForSelectorAsync("[data-testid=window-picker]");
+        // The whole choice fits one 1366×768 screen: the confirm button is in view without scrolling.
+        var button = (await page.Locator("[data-testid=sign-in-window]").BoundingBoxAsync())!;
+        Assert.True(button.Y + button.Height <= 768, $"sign-in button ends at {button.Y + button.Height}px");
         await Assertions.Expect(page.Locator("[data-testid=pick-window-1]")).ToHaveAttributeAsync("aria-pressed", "true");
         await page.ScreenshotAsync("counter-window-picker");
         await page.ClickAsync("[data-testid=sign-in-window]");

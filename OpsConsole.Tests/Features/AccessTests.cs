@@ -75,6 +75,7 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/cases/new"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
         ["/cases/mine"] = [Roles.WindowStaff, Roles.ChiefRepresentative],
         ["/cases/department"] = [Roles.ChiefRepresentative],
+        ["/department"] = [Roles.ChiefRepresentative],
         ["/cases/{Id:long}"] = AllRoles,
         ["/supervision"] = ManagerRoles,
         ["/supervision/rectifications"] = ManagerRoles,

@@ -66,6 +66,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<KioskItems>();
         services.AddScoped<TicketExtras>();
         Notifications.NotificationServiceCollectionExtensions.AddNotifications(services);
+        services.AddCounterFeatures();
         return services;
     }
 }

@@ -29,6 +29,7 @@ public sealed class DatabaseInitializer(
                 await DemoHallItems.GenerateAsync(dbFactory, clock.Today, ct);
                 await cases.GenerateAsync(clock.Today, clock.Now.Offset, ct);
                 await DemoSupervision.GenerateAsync(dbFactory, clock.Today, clock.Now.Offset, ct);
+                await DemoCounter.GenerateAsync(dbFactory, clock.Today, ct);
                 await DemoAssessment.SeedAsync(services, ct);
                 await DemoAwards.SeedAsync(services, ct);
             }

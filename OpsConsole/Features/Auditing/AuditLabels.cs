@@ -88,6 +88,8 @@ public static class AuditLabels
         ["FindingType"] = "巡查问题类型",
         ["InspectionFinding"] = "巡查发现",
         ["Commendation"] = "表扬",
+        ["TicketNote"] = "号票备注",
+        ["MissingMaterialsNotice"] = "一次性告知单",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -123,6 +125,8 @@ public static class AuditLabels
         ["trustedBrowser"] = "常用浏览器",
         ["HolderName"] = "获奖者",
         ["RevokeReason"] = "撤销原因",
+        ["FirstApprovedBy"] = "首席代表审批人",
+        ["FirstApprovedAt"] = "首席代表审批时间",
     };
 
     /// <summary>The key of a stored action, named for its meaning where the change has one.</summary>

@@ -31,7 +31,8 @@ public sealed class CounterChoices(IDbContextFactory<OpsDbContext> dbFactory, Ce
             .OrderByDescending(w => w.OwnDepartment).ThenBy(w => w.Number).ToList();
     }
 
-    public sealed record QueueTarget(int QueueId, QueuePrefix Prefix, string Name);
+    /// <param name="OpenWindows">Windows signed in now that serve the queue: 0 means nobody would call a ticket sent there.</param>
+    public sealed record QueueTarget(int QueueId, QueuePrefix Prefix, string Name, int OpenWindows = 0);
 
     public sealed record WindowTarget(int WindowId, int Number, string Name, bool Open);
 
@@ -39,9 +40,11 @@ public sealed class CounterChoices(IDbContextFactory<OpsDbContext> dbFactory, Ce
     public async Task<(IReadOnlyList<QueueTarget> Queues, IReadOnlyList<WindowTarget> Windows)> TransferTargetsAsync(int windowId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var queues = await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix)
-            .Select(q => new QueueTarget(q.Id, q.Prefix, q.Name)).ToListAsync(ct);
         var open = await db.Set<WindowSession>().Where(s => s.State != WindowState.Closed).Select(s => s.WindowId).ToListAsync(ct);
+        var openByQueue = (await db.Set<WindowQueueRoute>().Where(r => open.Contains(r.WindowId)).Select(r => new { r.QueueId, r.WindowId }).ToListAsync(ct))
+            .GroupBy(r => r.QueueId).ToDictionary(g => g.Key, g => g.Select(r => r.WindowId).Distinct().Count());
+        var queues = (await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix).Select(q => new { q.Id, q.Prefix, q.Name }).ToListAsync(ct))
+            .Select(q => new QueueTarget(q.Id, q.Prefix, q.Name, openByQueue.GetValueOrDefault(q.Id))).ToList();
         var windows = await db.Windows.AsNoTracking().Where(w => w.Active && w.Id != windowId).OrderBy(w => w.Number)
             .Select(w => new { w.Id, w.Number, w.Name }).ToListAsync(ct);
         return (queues, windows.Select(w => new WindowTarget(w.Id, w.Number, w.Name, open.Contains(w.Id))).ToList());
@@ -64,5 +67,43 @@ public sealed class CounterChoices(IDbContextFactory<OpsDbContext> dbFactory, Ce
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = clock.Today;
         return await db.Set<Ticket>().CountAsync(t => t.ServiceDay == today && t.State == TicketState.Waiting && t.TargetWindowId == windowId, ct);
+    }
+
+    /// <summary>One ticket this window may call, in the order it would call them.</summary>
+    public sealed record WaitingEntry(int TicketId, string Number, string QueueName, PriorityClass Priority, DateTimeOffset IssuedAt,
+        bool ForThisWindow, bool Reinstated, bool HasNotes);
+
+    /// <summary>The tickets this window may call, in call order (transferred to it first, then by route and priority), at most <paramref name="take"/>.</summary>
+    public async Task<(IReadOnlyList<WaitingEntry> Entries, int Total)> WaitingListAsync(int windowId, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = clock.Today;
+        var routes = await db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => new QueueRoute(r.QueueId, r.Precedence)).ToListAsync(ct);
+        var queueIds = routes.Select(r => r.QueueId).ToList();
+        var candidates = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.ServiceDay == today && t.State == TicketState.Waiting && (queueIds.Contains(t.QueueId) || t.TargetWindowId == windowId))
+            .ToListAsync(ct);
+        var ordered = CallPolicy.Order(windowId, routes, candidates).ToList();
+        var shown = ordered.Take(take).ToList();
+        var shownIds = shown.Select(t => t.Id).ToList();
+        var names = await db.Set<ServiceQueue>().AsNoTracking().Select(q => new { q.Id, q.Name }).ToDictionaryAsync(q => q.Id, q => q.Name, ct);
+        var noted = (await db.Set<TicketNote>().Where(n => shownIds.Contains(n.TicketId)).Select(n => n.TicketId).Distinct().ToListAsync(ct)).ToHashSet();
+        return (shown.Select(t => new WaitingEntry(t.Id, t.Number.ToString(), names.GetValueOrDefault(t.QueueId, ""), t.Priority, clock.ToLocal(t.IssuedAt),
+            t.TargetWindowId == windowId, t.ReinstatedAt is not null, noted.Contains(t.Id))).ToList(), ordered.Count);
+    }
+
+    /// <summary>A note as the next counter reads it: who wrote it, where, when.</summary>
+    public sealed record NoteView(TicketNoteKind Kind, string Text, int WindowNumber, string StaffName, DateTimeOffset WrittenAt);
+
+    /// <summary>The notes written on a ticket, oldest first.</summary>
+    public async Task<IReadOnlyList<NoteView>> NotesAsync(int ticketId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from n in db.Set<TicketNote>()
+                          join w in db.Windows on n.WindowId equals w.Id
+                          join s in db.Staff on n.StaffId equals s.Id
+                          where n.TicketId == ticketId
+                          select new { n.Kind, n.Text, w.Number, s.Name, n.WrittenAt, n.Id }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Id).Select(r => new NoteView(r.Kind, r.Text, r.Number, r.Name, clock.ToLocal(r.WrittenAt))).ToList();
     }
 }

@@ -152,13 +152,71 @@ public sealed class CounterDesk(
         return Task.FromResult(OpResult.Ok);
     });
 
-    public Task<OpResult> ParkAsync(int windowId, int staffId) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
+    /// <param name="note">What the next counter should know (optional); it travels with the ticket.</param>
+    public Task<OpResult> ParkAsync(int windowId, int staffId, string? note = null) => WithTicketAsync(windowId, staffId, (ctx, ticket) =>
     {
         ticket.Park(ctx.Now);
+        ctx.Note(ticket, TicketNoteKind.Park, note, staffId);
         ctx.Session.ReleaseTicket(ctx.Now);
         ctx.TicketChanged(ticket);
         return Task.FromResult(OpResult.Ok);
     });
+
+    /// <summary>
+    /// Calls one named number out of turn (the applicant came back), in its queue's turn like any call. A recent
+    /// no-show is put back and called at once; anything this window could not call in its turn is refused with the reason.
+    /// </summary>
+    public async Task<OpResult> CallNumberAsync(int windowId, int staffId, string? number)
+    {
+        if (!TicketNumber.TryParse(number?.Trim(), out var parsed)) return OpResult.FailOn("Number", "请输入完整的号码，如 A007。");
+        var today = clock.Today;
+        int? queueId;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            queueId = await db.Set<Ticket>().Where(t => t.ServiceDay == today && t.Prefix == parsed.Prefix && t.Sequence == parsed.Sequence)
+                .Select(t => (int?)t.QueueId).FirstOrDefaultAsync();
+        }
+        if (queueId is null) return OpResult.FailOn("Number", "今天没有 {0} 号。", parsed.ToString());
+        using var turn = await callLocks.AcquireAsync([queueId.Value]);
+        return await RunAsync(windowId, staffId, requireSignedIn: true, [queueId.Value], async ctx =>
+        {
+            if (ctx.Session.State == WindowState.Paused) return OpResult.Fail(QueueingMessages.Of(WindowErrors.Paused));
+            if (ctx.Session.CurrentTicketId is not null) return OpResult.Fail(QueueingMessages.Of(WindowErrors.TicketAtCounter));
+            var ticket = await ctx.Db.Set<Ticket>().FirstOrDefaultAsync(t => t.ServiceDay == today && t.Prefix == parsed.Prefix && t.Sequence == parsed.Sequence);
+            var served = await ctx.Db.Set<WindowQueueRoute>().Where(r => r.WindowId == windowId).Select(r => r.QueueId).ToListAsync();
+            var outcome = SpecificCall.Check(ticket, windowId, served, ctx.Now);
+            if (outcome is not (SpecificCallOutcome.Call or SpecificCallOutcome.ReinstateAndCall))
+                return await SpecificCallRefusalAsync(ctx.Db, outcome, ticket, parsed.ToString());
+            if (outcome == SpecificCallOutcome.ReinstateAndCall)
+            {
+                var waiting = await ctx.Db.Set<Ticket>().AsNoTracking()
+                    .Where(t => t.QueueId == ticket!.QueueId && t.ServiceDay == ticket.ServiceDay && t.State == TicketState.Waiting).ToListAsync();
+                ticket!.Reinstate(ctx.Now, waiting);
+            }
+            ticket!.Call(windowId, staffId, ctx.Now);
+            ctx.Session.TakeTicket(ticket.Id, ctx.Now);
+            await ctx.CalledAsync(ticket, recall: false);
+            return OpResult.Notice(outcome == SpecificCallOutcome.ReinstateAndCall ? "已恢复过号并呼叫 {0}。" : "已呼叫 {0}。", parsed.ToString());
+        });
+    }
+
+    private static async Task<OpResult> SpecificCallRefusalAsync(OpsDbContext db, SpecificCallOutcome outcome, Ticket? ticket, string number)
+    {
+        async Task<int> WindowNumberAsync(int? id) => await db.Windows.Where(w => w.Id == id).Select(w => w.Number).FirstOrDefaultAsync();
+        return outcome switch
+        {
+            SpecificCallOutcome.Completed => OpResult.FailOn("Number", "{0} 号已办结。", number),
+            SpecificCallOutcome.Cancelled => OpResult.FailOn("Number", "{0} 号已取消。", number),
+            SpecificCallOutcome.AtACounter => OpResult.FailOn("Number", "{0} 号正在 {1} 号窗口，不能再呼叫。", number, await WindowNumberAsync(ticket!.WindowId)),
+            SpecificCallOutcome.ParkedHere => OpResult.FailOn("Number", "{0} 号已在本窗口挂起，请在“挂起与过号”中恢复。", number),
+            SpecificCallOutcome.ParkedElsewhere => OpResult.FailOn("Number", "{0} 号挂起于 {1} 号窗口，只能由该窗口恢复。", number, await WindowNumberAsync(ticket!.WindowId)),
+            SpecificCallOutcome.ReservedForOtherWindow => OpResult.FailOn("Number", "{0} 号已转给 {1} 号窗口，只能由该窗口呼叫。", number, await WindowNumberAsync(ticket!.TargetWindowId)),
+            SpecificCallOutcome.QueueNotServed => OpResult.FailOn("Number", "{0} 号在“{1}”队列等候，本窗口不办理该队列。", number,
+                await db.Set<ServiceQueue>().Where(q => q.Id == ticket!.QueueId).Select(q => q.Name).FirstOrDefaultAsync() ?? ""),
+            SpecificCallOutcome.NoShowTooLongAgo => OpResult.FailOn("Number", "{0} 号过号已超过 {1} 分钟，请重新取号。", number, (int)Ticket.DefaultReinstateWindow.TotalMinutes),
+            _ => OpResult.FailOn("Number", "今天没有 {0} 号。", number),
+        };
+    }
 
     /// <summary>Calls a parked ticket back to the window, in its queue's turn like any call.</summary>
     public async Task<OpResult> ResumeParkedAsync(int windowId, int staffId, int ticketId)
@@ -191,22 +249,27 @@ public sealed class CounterDesk(
             .Where(t => t.QueueId == ticket.QueueId && t.ServiceDay == ticket.ServiceDay && t.State == TicketState.Waiting).ToListAsync();
         ticket.Reinstate(ctx.Now, waiting);
         ctx.TicketChanged(ticket);
-        return OpResult.Ok;
+        // Where it stands now, so the counter can tell the applicant (the lane: same queue, no named window).
+        var ahead = QueuePosition.PeopleAhead(ticket, waiting);
+        var queue = await ctx.Db.Set<ServiceQueue>().Where(q => q.Id == ticket.QueueId).Select(q => q.Name).FirstAsync();
+        return OpResult.Notice("{0} 号已恢复，在“{1}”队列排第 {2} 位（前面 {3} 人）。", ticket.Number.ToString(), queue, ahead + 1, ahead);
     });
 
-    public Task<OpResult> TransferToQueueAsync(int windowId, int staffId, int queueId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
+    public Task<OpResult> TransferToQueueAsync(int windowId, int staffId, int queueId, string? note = null) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
     {
         if (!await ctx.Db.Set<ServiceQueue>().AnyAsync(q => q.Id == queueId)) return OpResult.Fail("目标队列不存在。");
         ticket.TransferToQueue(queueId, ctx.Now);
+        ctx.Note(ticket, TicketNoteKind.Transfer, note, staffId);
         ctx.Session.ReleaseTicket(ctx.Now);
         ctx.TicketChanged(ticket);
         return OpResult.Ok;
     });
 
-    public Task<OpResult> TransferToWindowAsync(int windowId, int staffId, int targetWindowId) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
+    public Task<OpResult> TransferToWindowAsync(int windowId, int staffId, int targetWindowId, string? note = null) => WithTicketAsync(windowId, staffId, async (ctx, ticket) =>
     {
         if (!await ctx.Db.Windows.AnyAsync(w => w.Id == targetWindowId && w.Active)) return OpResult.Fail("目标窗口不存在或已停用。");
         ticket.TransferToWindow(targetWindowId, ctx.Now);
+        ctx.Note(ticket, TicketNoteKind.Transfer, note, staffId);
         ctx.Session.ReleaseTicket(ctx.Now);
         ctx.TicketChanged(ticket);
         return OpResult.Ok;
@@ -319,6 +382,11 @@ public sealed class CounterDesk(
         public List<HallEvent> Events { get; } = [];
 
         public void Changed(HallEvent e) => Events.Add(e);
+
+        public void Note(Ticket t, TicketNoteKind kind, string? text, int staffId)
+        {
+            if (TicketNote.Write(t.Id, kind, text, Session.WindowId, staffId, Now) is { } note) Db.Add(note);
+        }
 
         public void TicketChanged(Ticket t)
         {

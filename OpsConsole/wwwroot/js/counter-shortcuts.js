@@ -5,6 +5,8 @@ const keys = new Set(["F1", "F2", "F3", "F4", "F6", "F7", "F8", "F9"]);
 
 function typing(target) {
   if (!(target instanceof Element)) return false;
+  // A field marked data-fkeys (the number to call) takes no F-key of its own: the workstation's keys still work there.
+  if (target.closest("[data-fkeys]")) return false;
   return target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true]") !== null;
 }
 
@@ -12,7 +14,7 @@ export function register(dotnet) {
   const onKey = e => {
     if (!keys.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    if (e.repeat || typing(e.target) || document.querySelector(".modal.show")) return;
+    if (e.repeat || typing(e.target) || document.querySelector(".modal.show, .ops-dialog")) return;
     dotnet.invokeMethodAsync("OnShortcut", e.key).catch(() => { /* circuit gone: the reconnect overlay says so */ });
   };
   document.addEventListener("keydown", onKey);

@@ -25,6 +25,7 @@ public sealed partial class Workstation
     [Inject] private OpsConsole.Features.Windows.RosterQueries Roster { get; set; } = default!;
     [Inject] private OpsConsole.Features.Common.CenterClock Clock { get; set; } = default!;
     [Inject] private HallEvents Events { get; set; } = default!;
+    [Inject] private MaterialNotices Notices { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -49,6 +50,24 @@ public sealed partial class Workstation
     private bool pauseOpen;
     private IReadOnlyList<CounterChoices.QueueTarget> transferQueues = [];
     private IReadOnlyList<CounterChoices.WindowTarget> transferWindows = [];
+    private IReadOnlyList<CounterChoices.WaitingEntry> waitingList = [];
+    private int waitingTotal;
+    private IReadOnlyList<CounterChoices.NoteView> notes = [];
+    private int? notesTicketId;
+    private bool parkOpen;
+    private bool noticeOpen;
+    private IReadOnlyList<MaterialNotices.ItemGuide> guides = [];
+    private int? issuedNoticeId;
+    private OpResult? noticeResult;
+    private ConfirmKind confirm;
+    private string? typedNumber;
+
+    private enum ConfirmKind { None, NoShow, SignOut }
+
+    private string CurrentNumber => view?.Current?.Number.ToString() ?? "";
+
+    /// <summary>The window may call a ticket now: signed in, not paused, nothing at the counter.</summary>
+    private bool CanCallNow => view is { Current: null } v && v.Session.State == WindowState.Idle;
 
     private int Waiting => (view?.Queues.Sum(q => q.Waiting) ?? 0) + forThisWindow;
 
@@ -107,7 +126,7 @@ public sealed partial class Workstation
             var now = Clock.Now;
             rosteredWindowId = await Roster.RosteredWindowAsync(me, Clock.Today,
                 OpsConsole.Features.Windows.RosterQueries.HalfDayOf(TimeOnly.FromDateTime(now.DateTime)), disposed.Token);
-            (transferOpen, pauseOpen) = (false, false);
+            (transferOpen, pauseOpen, parkOpen, noticeOpen, confirm) = (false, false, false, false, ConfirmKind.None);
         }
         else
         {
@@ -118,7 +137,14 @@ public sealed partial class Workstation
                 serviceItems = await Choices.ServiceItemsAsync(t.QueueId, disposed.Token);
                 serviceItemsQueueId = t.QueueId;
             }
-            if (next.Current is null) transferOpen = false;
+            if (next.Current is null) (transferOpen, parkOpen) = (false, false);
+            if (next.Current is null && confirm == ConfirmKind.NoShow) confirm = ConfirmKind.None;
+            (waitingList, waitingTotal) = await Choices.WaitingListAsync(next.Window.Id, ct: disposed.Token);
+            if (next.Current?.Id != notesTicketId)
+            {
+                notes = next.Current is { } current ? await Choices.NotesAsync(current.Id, disposed.Token) : [];
+                notesTicketId = next.Current?.Id;
+            }
         }
         view = next;
     }
@@ -133,8 +159,8 @@ public sealed partial class Workstation
             case CounterAction.Recall: await RunAsync(() => Desk.RecallAsync(w, s)); break;
             case CounterAction.Start: await RunAsync(() => Desk.StartAsync(w, s)); break;
             case CounterAction.Complete: await RunAsync(() => Desk.CompleteAsync(w, s)); break;
-            case CounterAction.NoShow: await RunAsync(() => Desk.NoShowAsync(w, s)); break;
-            case CounterAction.Park: await RunAsync(() => Desk.ParkAsync(w, s)); break;
+            case CounterAction.NoShow: confirm = ConfirmKind.NoShow; break;
+            case CounterAction.Park: parkOpen = true; break;
             case CounterAction.Transfer: await OpenTransferAsync(); break;
             case CounterAction.PauseOrResume when view.Session.State == WindowState.Paused: await RunAsync(() => Desk.ResumeAsync(w, s)); break;
             case CounterAction.PauseOrResume: pauseOpen = true; break;
@@ -173,11 +199,64 @@ public sealed partial class Workstation
 
     private Task ReinstateAsync(int ticketId) => RunAsync(() => Desk.ReinstateAsync(view!.Window.Id, staffId!.Value, ticketId));
 
-    private async Task TransferAsync((int? QueueId, int? WindowId) target)
+    private async Task TransferAsync(TransferRequest target)
     {
         var (w, s) = (view!.Window.Id, staffId!.Value);
-        await RunAsync(() => target.QueueId is { } q ? Desk.TransferToQueueAsync(w, s, q) : Desk.TransferToWindowAsync(w, s, target.WindowId!.Value));
+        await RunAsync(() => target.QueueId is { } q
+            ? Desk.TransferToQueueAsync(w, s, q, target.Note)
+            : Desk.TransferToWindowAsync(w, s, target.WindowId!.Value, target.Note));
         if (result?.Succeeded == true) transferOpen = false;
+    }
+
+    private async Task ParkAsync(string? note)
+    {
+        await RunAsync(() => Desk.ParkAsync(view!.Window.Id, staffId!.Value, note));
+        if (result?.Succeeded == true) parkOpen = false;
+    }
+
+    private async Task ConfirmNoShowAsync()
+    {
+        confirm = ConfirmKind.None;
+        if (view?.Current is null) return;
+        await RunAsync(() => Desk.NoShowAsync(view.Window.Id, staffId!.Value));
+    }
+
+    private async Task ConfirmSignOutAsync()
+    {
+        confirm = ConfirmKind.None;
+        await SignOutAsync();
+    }
+
+    private Task CallNumberAsync(string number) => RunAsync(() => Desk.CallNumberAsync(view!.Window.Id, staffId!.Value, number));
+
+    private async Task CallTypedNumberAsync()
+    {
+        if (view is null || !CanCallNow) return;
+        await CallNumberAsync(typedNumber ?? "");
+        if (result?.Succeeded == true) typedNumber = null;
+    }
+
+    private async Task OpenNoticeAsync()
+    {
+        if (view?.Current is not { } ticket) return;
+        guides = await Notices.GuidesAsync(ticket.QueueId, disposed.Token);
+        (issuedNoticeId, noticeResult, noticeOpen) = (null, null, true);
+    }
+
+    private void CloseNotice() => (noticeOpen, issuedNoticeId, noticeResult) = (false, null, null);
+
+    private async Task IssueNoticeAsync((int ItemId, IReadOnlyCollection<string> Missing, string? Note) notice)
+    {
+        if (view is null || busy) return;
+        busy = true;
+        try
+        {
+            (noticeResult, issuedNoticeId) = await Notices.IssueAsync(view.Window.Id, staffId!.Value, notice.ItemId, notice.Missing, notice.Note, disposed.Token);
+        }
+        finally
+        {
+            busy = false;
+        }
     }
 
     private async Task PauseAsync((PauseReason Reason, string? Note) pause)
