@@ -888,6 +888,12 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -959,6 +965,12 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1006,6 +1018,12 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<int?>("DecidedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("FirstApprovedBy")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -2449,6 +2467,69 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ServiceItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedAt");
+
+                    b.HasIndex("ServiceItemId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("MissingMaterialsNotices", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2820,6 +2901,47 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.HasIndex("ServiceDay", "State", "QueueId");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("TicketNotes", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>
@@ -3762,6 +3884,33 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
@@ -3828,6 +3977,27 @@ namespace OpsConsole.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>

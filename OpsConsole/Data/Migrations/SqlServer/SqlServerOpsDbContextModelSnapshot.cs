@@ -890,6 +890,12 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -961,6 +967,12 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1008,6 +1020,12 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<int?>("DecidedBy")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstApprovedBy")
                         .HasColumnType("int");
 
                     b.Property<string>("Kind")
@@ -2453,6 +2471,69 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ServiceItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedAt");
+
+                    b.HasIndex("ServiceItemId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("MissingMaterialsNotices", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2824,6 +2905,47 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.HasIndex("ServiceDay", "State", "QueueId");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("TicketNotes", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>
@@ -3767,6 +3889,33 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
@@ -3833,6 +3982,27 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>

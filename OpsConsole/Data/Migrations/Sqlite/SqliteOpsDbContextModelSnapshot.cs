@@ -851,6 +851,12 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -920,6 +926,12 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.Property<int?>("DecidedBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstApprovedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -965,6 +977,12 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DecidedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstApprovedBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -2360,6 +2378,67 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.ToTable("Evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TicketNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedAt");
+
+                    b.HasIndex("ServiceItemId");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("MissingMaterialsNotices", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2723,6 +2802,45 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.HasIndex("ServiceDay", "State", "QueueId");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("TicketNotes", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>
@@ -3645,6 +3763,33 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.MissingMaterialsNotice", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Catalog.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Queueing.NearTurnNotice", b =>
                 {
                     b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
@@ -3711,6 +3856,27 @@ namespace OpsConsole.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketNote", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.People.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Queueing.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpsConsole.Domain.Catalog.Window", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Queueing.TicketTransfer", b =>
