@@ -62,6 +62,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<Awards.CertificateDesk>();
         services.AddCaseFeatures();
         services.AddSupervisionFeatures();
+        Satisfaction.ExportServiceCollectionExtensions.AddRatingExport(services);
         return services;
     }
 }
