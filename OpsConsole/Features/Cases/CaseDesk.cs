@@ -28,9 +28,9 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         public int? PromisedDays { get; set; }
         /// <summary>Accepted with materials owed: what the applicant still owes.</summary>
         public string? MaterialsOwed { get; set; }
-        /// <summary>联办件: the participating departments besides the lead.</summary>
+        /// <summary>Joint case: the participating departments besides the lead.</summary>
         public List<int> JointDepartmentIds { get; set; } = [];
-        /// <summary>联办件: the lead department (牵头部门); empty: the item's department.</summary>
+        /// <summary>Joint case: the lead department; empty: the item's department.</summary>
         public int? LeadDepartmentId { get; set; }
         /// <summary>Only without a ticket: the window the case is received at.</summary>
         public int? WindowId { get; set; }
@@ -53,7 +53,7 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
 
     public sealed record DepartmentChoice(int Id, string Name);
 
-    /// <summary>The departments a 联办件 can involve.</summary>
+    /// <summary>The departments a joint case can involve.</summary>
     public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -11,7 +11,7 @@ namespace OpsConsole.Features.Satisfaction;
 /// One rating as reported to the provincial 好差评 platform (ADR 0033): the five-level evaluation (5 非常满意 … 1 非常不满意),
 /// the offline channel with its first-level indicator 整体满意度 and the second-level indicators it concerns
 /// (服务效率, 服务水平, 服务态度), the item, department, window and staff member, the time, and the case number when the
-/// service became a case. <see cref="Id"/> is stable, so a record delivered twice is recognisable as one.
+/// service became a case. The Id is stable, so a record delivered twice is recognisable as one.
 /// </summary>
 public sealed record RatingReport(
     string Id,
@@ -35,7 +35,7 @@ public sealed record RatingReport(
     DateTimeOffset EvaluatedAt,
     bool RatingCounts);
 
-/// <summary>The national 好差评 vocabulary and the file and wire format of <see cref="RatingReport"/> (JSON; one record a line in the daily file).</summary>
+/// <summary>The national 好差评 vocabulary and the file and wire format of RatingReport (JSON; one record a line in the daily file).</summary>
 public static class RatingExportFormat
 {
     public const string OfflineChannel = "线下";
@@ -108,7 +108,7 @@ public static class RatingExportFormat
     public static string ToLine(RatingReport record) => JsonSerializer.Serialize(record, Json);
 
     public static RatingReport FromLine(string line) => JsonSerializer.Deserialize<RatingReport>(line, Json)
-        ?? throw new FormatException("An empty 好差评 record.");
+        ?? throw new FormatException("An empty rating record.");
 
     /// <summary>The daily file's name: haochaping-{center}-{yyyyMMdd}.jsonl.</summary>
     public static string FileName(string centerCode, DateOnly day) =>

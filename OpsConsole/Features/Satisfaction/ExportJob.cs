@@ -25,7 +25,7 @@ public sealed class RatingExportJob(RatingExportPass pass, CenterClock clock, IH
             {
                 var outcome = await pass.RunAsync(stoppingToken);
                 if (outcome.Delivered > 0 || outcome.FailedPushes > 0)
-                    log.LogInformation("好差评 export: {Delivered} delivered, {Pending} pending", outcome.Delivered, outcome.Pending);
+                    log.LogInformation("Rating export (haochaping): {Delivered} delivered, {Pending} pending", outcome.Delivered, outcome.Pending);
                 var yesterday = clock.Today.AddDays(-1);
                 if (_fileWrittenFor != yesterday)
                 {
@@ -35,7 +35,7 @@ public sealed class RatingExportJob(RatingExportPass pass, CenterClock clock, IH
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "The 好差评 export failed; retrying in an hour");
+                log.LogWarning(e, "The rating export (haochaping) failed; retrying in an hour");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

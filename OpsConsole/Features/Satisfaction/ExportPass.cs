@@ -99,7 +99,7 @@ public sealed class RatingExportPass(IDbContextFactory<OpsDbContext> dbFactory, 
             catch (DbUpdateException ex) when (Cases.CaseMessages.IsUniqueViolation(ex))
             {
                 // Another node enrolled some of them in between; the next round reads what is left.
-                log.LogInformation("好差评 enrolment met rows another node enrolled; reading again");
+                log.LogInformation("Rating export enrolment met rows another node enrolled; reading again");
             }
             if (fresh.Count < EnrolChunk) return enrolled;
         }
@@ -137,7 +137,7 @@ public sealed class RatingExportPass(IDbContextFactory<OpsDbContext> dbFactory, 
             await db.SaveChangesAsync(CancellationToken.None);
             if (!result.Delivered)
             {
-                log.LogWarning("好差评 push of {Count} records failed after {Tries} tries: {Error}; they stay pending for the next run",
+                log.LogWarning("Rating push (haochaping) of {Count} records failed after {Tries} tries: {Error}; they stay pending for the next run",
                     batch.Count, result.Tries, result.Error);
                 return (delivered, 1);
             }

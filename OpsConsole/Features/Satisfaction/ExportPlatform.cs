@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace OpsConsole.Features.Satisfaction;
 
-/// <summary>Settings of the 好差评 export (section Satisfaction:Export; appsettings.sample.json names each).</summary>
+/// <summary>Settings of the rating export (haochaping) (section Satisfaction:Export; appsettings.sample.json names each).</summary>
 public sealed class RatingExportOptions
 {
     public const string Section = "Satisfaction:Export";
 
     /// <summary>Runs the hourly job (default true; with the log adapter nothing leaves the machine).</summary>
     public bool Enabled { get; set; } = true;
-    /// <summary>"Log" (default: demo and tests, nothing sent) or "Http" (the provincial platform at <see cref="Url"/>).</summary>
+    /// <summary>Log (default: demo and tests, nothing sent) or Http (the provincial platform at <see cref="Url"/>).</summary>
     public string Platform { get; set; } = "Log";
     /// <summary>The platform's push address (Http).</summary>
     public string? Url { get; set; }
@@ -41,7 +41,7 @@ public sealed record RatingPushResult(bool Delivered, int Tries, string? Error)
     public static RatingPushResult Failed(int tries, string error) => new(false, tries, error);
 }
 
-/// <summary>The provincial 好差评 platform as the export sees it; every adapter is replaceable and testable without the real service.</summary>
+/// <summary>The provincial rating platform (haochaping) as the export sees it; every adapter is replaceable and testable without the real service.</summary>
 public interface IRatingPlatform
 {
     /// <summary>Short name for the delivery log.</summary>
@@ -68,13 +68,13 @@ public sealed class LogRatingPlatform(ILogger<LogRatingPlatform> log) : IRatingP
     {
         foreach (var r in records) _received.Enqueue(r);
         while (_received.Count > Kept) _received.TryDequeue(out _);
-        log.LogInformation("好差评 push (log adapter): {Count} records, {First} … {Last}", records.Count, records[0].Id, records[^1].Id);
+        log.LogInformation("Rating push (haochaping, log adapter): {Count} records, {First} … {Last}", records.Count, records[0].Id, records[^1].Id);
         return Task.FromResult(RatingPushResult.Ok(1));
     }
 }
 
 /// <summary>
-/// The provincial platform over HTTP: POSTs {"records": [...]} as JSON to the configured URL with the center's key.
+/// The provincial platform over HTTP: POSTs { records: [...] } as JSON to the configured URL with the center's key.
 /// 2xx is delivered; 5xx, 429 and network errors are tried again (<see cref="RatingExportOptions.Tries"/>, backing off);
 /// any other answer fails the push at once (a bad key or a rejected record will not mend by retrying).
 /// </summary>
