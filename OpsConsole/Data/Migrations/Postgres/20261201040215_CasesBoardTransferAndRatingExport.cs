@@ -86,6 +86,16 @@ namespace OpsConsole.Data.Migrations.Postgres
                 name: "IX_RatingExports_State_Id",
                 table: "RatingExports",
                 columns: new[] { "State", "Id" });
+
+            // Rows from before carry revision 0; the model has no default (new rows start at 0 in code), so the default goes again.
+            migrationBuilder.AlterColumn<int>(
+                name: "Revision",
+                table: "Rectifications",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldDefaultValue: 0);
         }
 
         /// <inheritdoc />

@@ -85,6 +85,16 @@ namespace OpsConsole.Data.Migrations.SqlServer
                 name: "IX_RatingExports_State_Id",
                 table: "RatingExports",
                 columns: new[] { "State", "Id" });
+
+            // Rows from before carry revision 0; the model has no default (new rows start at 0 in code), so the default goes again.
+            migrationBuilder.AlterColumn<int>(
+                name: "Revision",
+                table: "Rectifications",
+                type: "int",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "int",
+                oldDefaultValue: 0);
         }
 
         /// <inheritdoc />
