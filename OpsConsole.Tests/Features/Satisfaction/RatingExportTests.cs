@@ -44,9 +44,10 @@ public sealed class RatingExportTests
         var center = app.Services.GetRequiredService<CenterClock>();
         await using var ctx = app.CreateDbContext();
         var evaluations = await ctx.Set<Evaluation>().AsNoTracking().Include(e => e.Rectification).ToListAsync();
-        // The demo day with the most ratings before today (a full day of the seeded month).
+        // The demo day before today with the most ratings of services that became cases (cases cover the last 30 days only).
+        var caseTickets = (await ctx.Set<ServiceCase>().AsNoTracking().Where(c => c.TicketId != null).Select(c => c.TicketId!.Value).ToListAsync()).ToHashSet();
         var day = evaluations.GroupBy(e => DateOnly.FromDateTime(center.ToLocal(e.EvaluatedAt).DateTime)).Where(g => g.Key < center.Today)
-            .OrderByDescending(g => g.Count()).First().Key;
+            .OrderByDescending(g => g.Count(e => caseTickets.Contains(e.TicketId))).ThenByDescending(g => g.Count()).First().Key;
         var expected = evaluations.Where(e => DateOnly.FromDateTime(center.ToLocal(e.EvaluatedAt).DateTime) == day).OrderBy(e => e.Id).ToList();
         Assert.True(expected.Count > 50, $"{expected.Count} ratings on {day}");
         Assert.Contains(expected, e => e.IsBad);
