@@ -16,6 +16,7 @@ public static class CaseErrors
     public const string InvalidParty = "case.invalid_party";
     public const string TimeWentBackwards = "case.time_went_backwards";
     public const string JointNeedsDepartments = "case.joint_needs_departments";
+    public const string TransferToSameParty = "case.transfer_same_party";
     public const string CardNotActive = "card.not_active";
     public const string CardNotContested = "card.not_contested";
 }

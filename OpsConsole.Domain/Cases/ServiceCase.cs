@@ -107,24 +107,13 @@ public class ServiceCase
     }
 
     /// <summary>The deadline on today's calendar: the promised working days plus those spent in 补正.</summary>
-    public DateOnly DueOn(IWorkingDayCalendar calendar)
-    {
-        var days = PromisedDays + SuspendedDays;
-        if (days == 0) return calendar.IsWorkday(AcceptedOn) ? AcceptedOn : calendar.AddWorkingDays(AcceptedOn, 1);
-        return calendar.AddWorkingDays(AcceptedOn, days);
-    }
+    public DateOnly DueOn(IWorkingDayCalendar calendar) => CaseDeadline.DueOn(AcceptedOn, PromisedDays, SuspendedDays, calendar);
 
     /// <summary>
     /// Working days left on <paramref name="today"/>: 0 on the due date, negative when overdue (by so
     /// many working days). While the case waits for materials, the count stands still at the day the 补正 began.
     /// </summary>
-    public int DaysLeft(DateOnly today, IWorkingDayCalendar calendar)
-    {
-        var due = DueOn(calendar);
-        var asOf = SuspendedSince is { } since && since < today ? since : today;
-        if (asOf <= due) return WorkdaysBetween(asOf, due, calendar);
-        return -WorkdaysBetween(due, asOf, calendar);
-    }
+    public int DaysLeft(DateOnly today, IWorkingDayCalendar calendar) => CaseDeadline.DaysLeft(DueOn(calendar), SuspendedSince, today, calendar);
 
     /// <summary>Concluded on or before its due date (null while open, or when it ended without a conclusion).</summary>
     public bool? ConcludedOnTime(IWorkingDayCalendar calendar) =>
@@ -188,6 +177,25 @@ public class ServiceCase
         End(CaseState.Returned, CaseAction.Returned, at, actorStaffId, Reason(reason));
     }
 
+    /// <summary>
+    /// 转办: the case moves to another window, staff member and (lead) department, with the reason; its state, deadline and
+    /// the cards already raised stay (they were earned where the case was). For a 联办件, a participating department that
+    /// becomes the lead trades places with the former lead.
+    /// </summary>
+    public void Transfer(CaseParty to, string reason, DateTimeOffset at, int actorStaffId)
+    {
+        Guard(at, State.IsOpen(), CaseErrors.NotOpen);
+        if (to.DepartmentId <= 0 || to.WindowId <= 0 || to.StaffId <= 0) throw new DomainException(CaseErrors.InvalidParty);
+        if (to == new CaseParty(DepartmentId, WindowId, StaffId)) throw new DomainException(CaseErrors.TransferToSameParty);
+        var why = Reason(reason);
+        if (Kind == CaseKind.Joint && to.DepartmentId != DepartmentId && _jointDepartmentIds.Remove(to.DepartmentId))
+            _jointDepartmentIds.Add(DepartmentId);
+        DepartmentId = to.DepartmentId;
+        WindowId = to.WindowId;
+        StaffId = to.StaffId;
+        Record(CaseAction.Reassigned, State, at, actorStaffId, why);
+    }
+
     private void End(CaseState to, CaseAction action, DateTimeOffset at, int actorStaffId, string? note)
     {
         var from = State;
@@ -216,15 +224,6 @@ public class ServiceCase
 
     private static string? Text(string? value, int max, bool required, string missing = CaseErrors.ReasonRequired) =>
         required ? DomainText.Required(value, max, missing, CaseErrors.TextTooLong) : DomainText.Optional(value, max, CaseErrors.TextTooLong);
-
-    /// <summary>Workdays d with from &lt; d ≤ to.</summary>
-    private static int WorkdaysBetween(DateOnly from, DateOnly to, IWorkingDayCalendar calendar)
-    {
-        var n = 0;
-        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
-            if (calendar.IsWorkday(d)) n++;
-        return n;
-    }
 }
 
 /// <summary>One line of a case's history: what, from which state to which, when, by whom, and the note.</summary>

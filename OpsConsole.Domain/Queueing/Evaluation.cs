@@ -161,6 +161,8 @@ public class Rectification
     public string? AppealDecisionNote { get; private set; }
     public int? AppealDecidedBy { get; private set; }
     public DateTimeOffset? AppealDecidedAt { get; private set; }
+    /// <summary>Counts the changes; the store saves a change only over the revision it read (two managers deciding at once: one wins).</summary>
+    public int Revision { get; private set; }
 
     public bool IsClosed => State == RectificationState.Closed;
 
@@ -179,6 +181,7 @@ public class Rectification
         AssignedToStaffId = toStaffId;
         AssignedAt = at;
         if (State == RectificationState.Open) State = RectificationState.Assigned;
+        Revision++;
     }
 
     /// <summary>回访: the applicant was called back.</summary>
@@ -191,6 +194,7 @@ public class Rectification
         CalledBackAt = at;
         ApplicantSatisfied = applicantSatisfied;
         State = RectificationState.CalledBack;
+        Revision++;
     }
 
     /// <summary>Closes with the fix and its evidence; the applicant must have been called back first.</summary>
@@ -203,6 +207,7 @@ public class Rectification
         ClosedBy = closedBy;
         ClosedAt = at;
         State = RectificationState.Closed;
+        Revision++;
     }
 
     /// <summary>误评申诉: once per rectification, while it is open.</summary>
@@ -214,6 +219,7 @@ public class Rectification
         AppealedBy = appealedBy;
         AppealedAt = at;
         Appeal = MisratingAppealState.Pending;
+        Revision++;
     }
 
     /// <summary>Upheld: the rating no longer counts and the rectification closes. Rejected: the work goes on.</summary>
@@ -224,6 +230,7 @@ public class Rectification
         AppealDecidedBy = managerStaffId;
         AppealDecidedAt = at;
         Appeal = uphold ? MisratingAppealState.Upheld : MisratingAppealState.Rejected;
+        Revision++;
         if (uphold)
         {
             Summary = AppealDecisionNote;

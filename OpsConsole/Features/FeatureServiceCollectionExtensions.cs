@@ -67,6 +67,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<TicketExtras>();
         Notifications.NotificationServiceCollectionExtensions.AddNotifications(services);
         services.AddCounterFeatures();
+        Satisfaction.ExportServiceCollectionExtensions.AddRatingExport(services);
         return services;
     }
 }

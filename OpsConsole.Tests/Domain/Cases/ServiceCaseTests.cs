@@ -102,4 +102,29 @@ public class ServiceCaseTests
         var c = Promised(2, At(7, 10));
         Assert.Equal(CaseErrors.TimeWentBackwards, Assert.Throws<DomainException>(() => c.Start(At(7, 9), 21)).Message);
     }
+    [Fact]
+    public void ATransferMovesTheCaseToAnotherWindowAndPersonAndKeepsItsDeadlineAndHistory()
+    {
+        var c = Promised(4, At(7));
+        c.Start(At(7, 11), 21);
+        c.Transfer(new CaseParty(3, 8, 22), "原经办人外出培训", At(8, 9), 30);
+        Assert.Equal((3, 8, 22), (c.DepartmentId, c.WindowId, c.StaffId));
+        Assert.Equal(Day(14), c.DueOn(Calendar));
+        Assert.Equal(CaseState.InProgress, c.State);
+        var e = c.History[^1];
+        Assert.Equal((CaseAction.Reassigned, 30, "原经办人外出培训", At(8, 9)), (e.Action, e.ActorStaffId, e.Note, e.At));
+        Assert.Equal(CaseErrors.ReasonRequired, Assert.Throws<DomainException>(() => c.Transfer(new CaseParty(3, 9, 23), " ", At(8, 10), 30)).Message);
+        Assert.Equal(CaseErrors.TransferToSameParty, Assert.Throws<DomainException>(() => c.Transfer(new CaseParty(3, 8, 22), "再转", At(8, 10), 30)).Message);
+        c.Conclude(At(9), 22);
+        Assert.Equal(CaseErrors.NotOpen, Assert.Throws<DomainException>(() => c.Transfer(new CaseParty(3, 9, 23), "办结后转办", At(9, 11), 30)).Message);
+    }
+
+    [Fact]
+    public void AJointCaseTransferredToAParticipatingDepartmentTradesPlacesWithTheFormerLead()
+    {
+        var joint = ServiceCase.Register("N3", CaseKind.Joint, 5, Party, "李四", null, 10, At(7), Calendar, 21, jointDepartmentIds: [4, 6]);
+        joint.Transfer(new CaseParty(4, 12, 40), "改由税务部门牵头", At(8), 30);
+        Assert.Equal(4, joint.DepartmentId);
+        Assert.Equal([6, 3], joint.JointDepartmentIds);
+    }
 }

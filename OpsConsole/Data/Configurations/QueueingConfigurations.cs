@@ -134,6 +134,8 @@ internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rect
         b.ToTable("Rectifications");
         b.Property(x => x.Summary).HasMaxLength(Rectification.SummaryMaxLength);
         b.HasIndex(x => new { x.State, x.Deadline });
+        // Every change moves Revision: of two managers deciding one appeal at once, the later save fails.
+        b.Property(x => x.Revision).IsConcurrencyToken();
     }
 }
 

@@ -25,6 +25,7 @@ public sealed class DemoCases(IDbContextFactory<OpsDbContext> dbFactory, ILogger
     private static readonly string[] Missing = ["营业执照副本复印件", "房屋所有权证原件", "法定代表人身份证复印件", "委托书原件", "户口簿首页复印件"];
     private static readonly string[] RejectReasons = ["不属于本中心受理范围", "申请事项依法不需要取得行政许可"];
     private static readonly string[] ReturnReasons = ["申请人主动撤回申请", "申请人逾期未补正材料"];
+    private static readonly string[] TransferReasons = ["原经办人外出培训，转同事续办", "申请人改到综合窗口办理", "涉及其他部门审批，转相关窗口办理"];
 
     private sealed record Step(DateTimeOffset At, Action<ServiceCase, DateTimeOffset> Apply);
 
@@ -46,6 +47,10 @@ public sealed class DemoCases(IDbContextFactory<OpsDbContext> dbFactory, ILogger
             .Select(t => new { t.Id, t.QueueId, t.ServiceDay, WindowId = t.WindowId!.Value, StaffId = t.StaffId!.Value, t.ServiceStartedAt, t.CompletedAt })
             .ToListAsync(ct);
         var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), offset);
+        // Joint cases and transfers draw from their own sequence, so the rest of the month stays as it was.
+        var extra = new Random(Seed + 1);
+        var departments = items.Values.Select(i => i.DepartmentId).Distinct().Order().ToList();
+        var posts = tickets.Select(t => (t.WindowId, t.StaffId)).Distinct().ToList();
 
         var cases = 0;
         var cards = 0;
@@ -59,12 +64,28 @@ public sealed class DemoCases(IDbContextFactory<OpsDbContext> dbFactory, ILogger
                 var item = items[queueItems[random.Next(queueItems.Count)]];
                 var onTheSpot = item.PromisedLimitDays <= 0 || random.NextDouble() < 0.33;
                 var kind = onTheSpot ? CaseKind.OnTheSpot : CaseKind.Promised;
+                List<int>? joint = null;
+                if (!onTheSpot && departments.Count > 1 && extra.NextDouble() < 0.06)
+                {
+                    kind = CaseKind.Joint;
+                    joint = [departments.Where(d => d != item.DepartmentId).ElementAt(extra.Next(departments.Count - 1))];
+                }
                 var accepted = (t.ServiceStartedAt ?? t.CompletedAt!.Value).ToOffset(offset).AddMinutes(2);
                 var c = ServiceCase.Register($"{day.Key:yyyyMMdd}{++sequence:0000}", kind, item.Id, new CaseParty(item.DepartmentId, t.WindowId, t.StaffId),
                     Applicant(random), Phone(random), onTheSpot ? 0 : Math.Min(item.PromisedLimitDays, 20), accepted, calendar, t.StaffId, t.Id,
-                    materialsOwed: !onTheSpot && random.NextDouble() < 0.05 ? Missing[random.Next(Missing.Length)] : null);
+                    jointDepartmentIds: joint, materialsOwed: !onTheSpot && random.NextDouble() < 0.05 ? Missing[random.Next(Missing.Length)] : null);
                 var raised = new List<SupervisionCard>();
-                Replay(c, Plan(c, t.CompletedAt!.Value.ToOffset(offset), t.StaffId, calendar, random, offset), now, calendar, raised);
+                var steps = Plan(c, t.CompletedAt!.Value.ToOffset(offset), t.StaffId, calendar, random, offset);
+                if (!onTheSpot && posts.Count > 1 && extra.NextDouble() < 0.03)
+                {
+                    // 转办 after work began, before any conclusion (those come from 11:00).
+                    var to = posts.Where(p => p != (t.WindowId, t.StaffId)).ElementAt(extra.Next(posts.Count - 1));
+                    var reason = TransferReasons[extra.Next(TransferReasons.Length)];
+                    var at = new DateTimeOffset(calendar.AddWorkingDays(c.AcceptedOn, 1).ToDateTime(new TimeOnly(10, extra.Next(60))), offset);
+                    var staffId = t.StaffId;
+                    steps.Add(new(at, (x, when) => x.Transfer(new CaseParty(x.DepartmentId, to.WindowId, to.StaffId), reason, when, staffId)));
+                }
+                Replay(c, steps, now, calendar, raised);
                 made.Add((c, raised));
             }
             if (made.Count == 0) continue;

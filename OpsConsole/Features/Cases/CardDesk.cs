@@ -7,7 +7,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Cases;
 
 /// <summary>Contesting a supervision card (the department's chief representative) and deciding it (a manager).</summary>
-public sealed class CardDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+public sealed class CardDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, SupervisionFeed feed)
 {
     /// <summary>Contest: the chief representative of the card's department contests it with a reason.</summary>
     public async Task<OpResult> ContestAsync(long cardId, CaseActor actor, string reason, CancellationToken ct = default)
@@ -30,12 +30,13 @@ public sealed class CardDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         return await SaveAsync(db, () => card.Decide(uphold, note, actor.StaffId, clock.Now), ct);
     }
 
-    private static async Task<OpResult> SaveAsync(OpsDbContext db, Action change, CancellationToken ct)
+    private async Task<OpResult> SaveAsync(OpsDbContext db, Action change, CancellationToken ct)
     {
         try
         {
             change();
             await db.SaveChangesAsync(ct);
+            feed.Changed();
             return OpResult.Ok;
         }
         catch (DomainException ex)

@@ -14,7 +14,8 @@ namespace OpsConsole.Features.Cases;
 /// processing, correction (suspension), conclusion, rejection or return. Each change is saved over the revision it was made on and is followed by a
 /// supervision pass over that case, so a late conclusion earns its red card at once.
 /// </summary>
-public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar, SupervisionPass supervision)
+public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar, SupervisionPass supervision,
+    SupervisionFeed feed)
 {
     /// <summary>What the registration form fills in.</summary>
     public sealed class CaseForm
@@ -27,7 +28,10 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         public int? PromisedDays { get; set; }
         /// <summary>Accepted with materials owed: what the applicant still owes.</summary>
         public string? MaterialsOwed { get; set; }
+        /// <summary>Joint case: the participating departments besides the lead.</summary>
         public List<int> JointDepartmentIds { get; set; } = [];
+        /// <summary>Joint case: the lead department; empty: the item's department.</summary>
+        public int? LeadDepartmentId { get; set; }
         /// <summary>Only without a ticket: the window the case is received at.</summary>
         public int? WindowId { get; set; }
     }
@@ -39,6 +43,22 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
         IReadOnlyList<ItemChoice> Items, long? ExistingCaseId);
 
     public sealed record Registered(OpResult Result, long? CaseId = null, string? Number = null);
+
+    /// <summary>Where a case may be transferred to: the active windows (with their department) and the active staff.</summary>
+    public sealed record TransferChoices(IReadOnlyList<WindowChoice> Windows, IReadOnlyList<PersonChoice> Staff);
+
+    public sealed record WindowChoice(int Id, string Name, int? DepartmentId);
+
+    public sealed record PersonChoice(int Id, string Name, int? DepartmentId);
+
+    public sealed record DepartmentChoice(int Id, string Name);
+
+    /// <summary>The departments a joint case can involve.</summary>
+    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new DepartmentChoice(d.Id, d.Name)).ToListAsync(ct);
+    }
 
     /// <summary>The ticket <paramref name="actor"/> serves or served today, ready to become a case; null when it is not theirs.</summary>
     public async Task<TicketDraft?> DraftFromTicketAsync(int ticketId, CaseActor actor, CancellationToken ct = default)
@@ -96,6 +116,14 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
     private async Task<Registered> RegisterAsync(CaseForm form, ItemChoice item, int windowId, int staffId, int? ticketId, CaseActor actor, CancellationToken ct)
     {
         var days = form.Kind == CaseKind.OnTheSpot ? 0 : form.PromisedDays ?? item.PromisedDays;
+        var lead = item.DepartmentId;
+        if (form.Kind == CaseKind.Joint && form.LeadDepartmentId is { } chosen && chosen != item.DepartmentId)
+        {
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            if (!await check.Departments.AnyAsync(d => d.Id == chosen, ct)) return new(OpResult.FailOn(nameof(CaseForm.LeadDepartmentId), "请选择牵头部门。"));
+            lead = chosen;
+        }
+        var joint = form.Kind == CaseKind.Joint ? form.JointDepartmentIds.Append(item.DepartmentId).Where(d => d != lead).Distinct().ToList() : [];
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -107,8 +135,8 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
             ServiceCase c;
             try
             {
-                c = ServiceCase.Register(number, form.Kind, item.Id, new CaseParty(item.DepartmentId, windowId, staffId), form.ApplicantName,
-                    form.ApplicantPhone, days, now, calendar, actor.StaffId, ticketId, form.JointDepartmentIds, form.MaterialsOwed);
+                c = ServiceCase.Register(number, form.Kind, item.Id, new CaseParty(lead, windowId, staffId), form.ApplicantName,
+                    form.ApplicantPhone, days, now, calendar, actor.StaffId, ticketId, joint, form.MaterialsOwed);
             }
             catch (DomainException ex)
             {
@@ -126,6 +154,7 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
                 throw;
             }
             await supervision.RaiseForAsync(c.Id, ct);
+            feed.Changed();
             return new(OpResult.Ok, c.Id, c.Number);
         }
     }
@@ -152,7 +181,46 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
     public Task<OpResult> ReturnAsync(long caseId, CaseActor actor, string reason, CancellationToken ct = default) =>
         ChangeAsync(caseId, actor, (c, at) => c.Return(reason, at, actor.StaffId), ct);
 
-    private async Task<OpResult> ChangeAsync(long caseId, CaseActor actor, Action<ServiceCase, DateTimeOffset> change, CancellationToken ct)
+    /// <summary>Windows and staff a case can be transferred to (active ones).</summary>
+    public async Task<TransferChoices> TransferChoicesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var windows = await db.Windows.AsNoTracking().Where(w => w.Active).OrderBy(w => w.Number)
+            .Select(w => new WindowChoice(w.Id, w.Name, w.DepartmentId)).ToListAsync(ct);
+        var staff = await db.Staff.AsNoTracking().Where(s => s.Active).OrderBy(s => s.EmployeeNo)
+            .Select(s => new PersonChoice(s.Id, s.Name, s.DepartmentId)).ToListAsync(ct);
+        return new(windows, staff);
+    }
+
+    /// <summary>
+    /// 转办: the case goes to another window and staff member, and to the window's department (a comprehensive window
+    /// without a department keeps the case's). Its staff member, the department's chief representative or a manager may
+    /// transfer it; the history keeps who, when, from where to where and why.
+    /// </summary>
+    public Task<OpResult> TransferAsync(long caseId, CaseActor actor, int windowId, int staffId, string reason, CancellationToken ct = default) =>
+        ChangeAsync(caseId, actor, async (db, c) =>
+        {
+            var window = await db.Windows.AsNoTracking().Where(w => w.Id == windowId && w.Active).Select(w => new { w.Id, w.Name, w.DepartmentId }).FirstOrDefaultAsync(ct);
+            if (window is null) return OpResult.FailOn("WindowId", "请选择转入窗口。");
+            var person = await db.Staff.AsNoTracking().Where(s => s.Id == staffId && s.Active).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+            if (person is null) return OpResult.FailOn("StaffId", "请选择转入经办人。");
+            var from = await db.Windows.Where(w => w.Id == c.WindowId).Select(w => w.Name).FirstOrDefaultAsync(ct);
+            var fromStaff = await db.Staff.Where(s => s.Id == c.StaffId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+            var why = (reason ?? "").Trim();
+            var note = why.Length == 0 ? why : $"{from}·{fromStaff} → {window.Name}·{person.Name}：{why}";
+            if (note.Length > ServiceCase.NoteMaxLength) note = note[..ServiceCase.NoteMaxLength];
+            c.Transfer(new CaseParty(window.DepartmentId ?? c.DepartmentId, window.Id, person.Id), note, clock.Now, actor.StaffId);
+            return OpResult.Ok;
+        }, ct);
+
+    private Task<OpResult> ChangeAsync(long caseId, CaseActor actor, Action<ServiceCase, DateTimeOffset> change, CancellationToken ct) =>
+        ChangeAsync(caseId, actor, (_, c) =>
+        {
+            change(c, clock.Now);
+            return Task.FromResult(OpResult.Ok);
+        }, ct);
+
+    private async Task<OpResult> ChangeAsync(long caseId, CaseActor actor, Func<OpsDbContext, ServiceCase, Task<OpResult>> change, CancellationToken ct)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -161,7 +229,8 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
             if (!await MayActAsync(db, c, actor, ct)) return OpResult.Fail("您无权办理该办件。");
             try
             {
-                change(c, clock.Now);
+                var result = await change(db, c);
+                if (!result.Succeeded) return result;
                 await db.SaveChangesAsync(ct);
             }
             catch (DomainException ex)
@@ -174,6 +243,7 @@ public sealed class CaseDesk(IDbContextFactory<OpsDbContext> dbFactory, CenterCl
             }
         }
         await supervision.RaiseForAsync(caseId, ct);
+        feed.Changed();
         return OpResult.Ok;
     }
 

@@ -25,6 +25,7 @@ public static class CaseMessages
         CaseErrors.InvalidParty => "办件的事项、窗口或人员无效。",
         CaseErrors.TimeWentBackwards => "时间早于上一次办理，请检查系统时间。",
         CaseErrors.JointNeedsDepartments => "联办件须选择协办部门。",
+        CaseErrors.TransferToSameParty => "请选择另一个窗口或经办人。",
         CaseErrors.CardNotActive => "该监察牌已提出异议或已处理。",
         CaseErrors.CardNotContested => "该监察牌未提出异议，无需裁定。",
         _ => "操作失败。",

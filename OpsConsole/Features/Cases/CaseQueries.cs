@@ -12,7 +12,7 @@ namespace OpsConsole.Features.Cases;
 /// representative's) and the supervision board (managers'). Due dates and days left come from the
 /// center calendar as it is today; applicants are shown masked.
 /// </summary>
-public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar)
+public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar, CaseNames caseNames)
 {
     public sealed record CaseRow(long Id, string Number, CaseKind Kind, CaseState State, string Item, int DepartmentId, string Department,
         int WindowId, string Window, int StaffId, string Staff, string Applicant, DateOnly AcceptedOn, DateOnly DueOn, int? DaysLeft, DateOnly? ClosedOn);
@@ -22,8 +22,9 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
 
     public sealed record EventRow(CaseAction Action, CaseState? From, CaseState To, DateTimeOffset At, string Actor, string? Note);
 
+    /// <summary>A case with its history, its cards and, for a 联办件, the participating departments (the lead is <see cref="CaseRow.Department"/>).</summary>
     public sealed record CaseDetail(CaseRow Case, string? ApplicantPhone, int PromisedDays, int SuspendedDays, string? MaterialsOwed,
-        int? TicketId, IReadOnlyList<EventRow> History, IReadOnlyList<CardRow> Cards);
+        int? TicketId, IReadOnlyList<EventRow> History, IReadOnlyList<CardRow> Cards, IReadOnlyList<string> JointDepartments);
 
     public sealed record BoardFilter(YearMonth Month, int? DepartmentId = null, int? WindowId = null);
 
@@ -80,13 +81,12 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Set<ServiceCase>().AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !await CaseDesk.MayActAsync(db, c, actor, ct)) return null;
-        var names = await NamesAsync(db, ct);
-        var actorIds = c.History.Select(e => e.ActorStaffId).Distinct().ToList();
-        var actors = await db.Staff.Where(s => actorIds.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var names = await NamesForAsync([c.ServiceItemId], [c.DepartmentId, .. c.JointDepartmentIds], [c.WindowId], [c.StaffId, .. c.History.Select(e => e.ActorStaffId)], ct);
         var history = c.History.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new EventRow(e.Action, e.FromState, e.ToState, clock.ToLocal(e.At), actors.GetValueOrDefault(e.ActorStaffId, "?"), e.Note)).ToList();
+            .Select(e => new EventRow(e.Action, e.FromState, e.ToState, clock.ToLocal(e.At), names.Person(e.ActorStaffId), e.Note)).ToList();
         var cards = await CardsAsync(q => q.Where(x => x.CaseId == caseId), ct);
-        return new CaseDetail(Row(c, names), CaseMessages.MaskPhone(c.ApplicantPhone), c.PromisedDays, c.SuspendedDays, c.MaterialsOwed, c.TicketId, history, cards);
+        return new CaseDetail(Row(c, names, calendar), CaseMessages.MaskPhone(c.ApplicantPhone), c.PromisedDays, c.SuspendedDays, c.MaterialsOwed, c.TicketId,
+            history, cards, c.JointDepartmentIds.Select(names.Department).ToList());
     }
 
     /// <summary>
@@ -96,7 +96,6 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
     public async Task<Board> BoardAsync(BoardFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var names = await NamesAsync(db, ct);
         var first = filter.Month.FirstDay;
         var last = filter.Month.LastDay;
         var today = clock.Today;
@@ -118,7 +117,15 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
             cardQuery = cardQuery.Where(c => c.WindowId == w);
         }
 
-        var open = (await openQuery.ToListAsync(ct)).Select(c => Row(c, names)).ToList();
+        // Only the columns the deadline needs; the rows of the two short lists are built afterwards.
+        var open = await openQuery.Select(c => new OpenCase(c.Id, c.DepartmentId, c.WindowId, c.AcceptedOn, c.PromisedDays, c.SuspendedDays, c.SuspendedSince))
+            .ToListAsync(ct);
+        var index = IndexFor(open.Select(o => o.AcceptedOn), today);
+        var due = open.Select(o =>
+        {
+            var on = CaseDeadline.DueOn(o.AcceptedOn, o.PromisedDays, o.SuspendedDays, index);
+            return (Case: o, Left: CaseDeadline.DaysLeft(on, o.SuspendedSince, today, index));
+        }).ToList();
         // Concluded on time against the due date as saved at the last change (a later calendar edit does not rewrite history).
         var concluded = await concludedQuery
             .GroupBy(c => new { c.DepartmentId, c.WindowId })
@@ -132,71 +139,125 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
             }).ToListAsync(ct);
         var cardCounts = await cardQuery.GroupBy(c => new { c.DepartmentId, c.WindowId, c.Level })
             .Select(g => new { g.Key.DepartmentId, g.Key.WindowId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
-        var cardsThisMonth = await CardsAsync(db, names, cardQuery.OrderByDescending(c => c.RaisedAt).Take(200), ct);
+        var cardsThisMonth = await cardQuery.OrderByDescending(c => c.RaisedAt).Take(200).AsNoTracking().ToListAsync(ct);
 
-        RateRow Rate(int id, string name, Func<CaseRow, bool> isIn, Func<int, int, bool> keyIn)
+        var dueTodayIds = due.Where(x => x.Left == 0).Select(x => x.Case.Id).ToList();
+        var overdueIds = due.Where(x => x.Left < 0).Select(x => x.Case.Id).ToList();
+        var listed = await RowsOfAsync(db, [.. dueTodayIds, .. overdueIds], index, ct);
+        var names = await NamesForAsync([], [.. due.Select(x => x.Case.DepartmentId), .. concluded.Select(x => x.DepartmentId), .. cardCounts.Select(x => x.DepartmentId)],
+            [.. due.Select(x => x.Case.WindowId), .. concluded.Select(x => x.WindowId), .. cardCounts.Select(x => x.WindowId)], cardsThisMonth.Select(c => c.StaffId), ct);
+
+        RateRow Rate(int id, string name, Func<OpenCase, bool> isIn, Func<int, int, bool> keyIn)
         {
-            var o = open.Where(isIn).ToList();
+            int openCount = 0, dueToday = 0, overdue = 0;
+            foreach (var x in due)
+            {
+                if (!isIn(x.Case)) continue;
+                openCount++;
+                if (x.Left == 0) dueToday++;
+                else if (x.Left < 0) overdue++;
+            }
             var c = concluded.Where(x => keyIn(x.DepartmentId, x.WindowId)).ToList();
-            return new RateRow(id, name, o.Count, o.Count(x => x.DaysLeft == 0), o.Count(x => x.DaysLeft < 0),
-                c.Sum(x => x.Count), c.Sum(x => x.OnTime), c.Sum(x => x.OnTheSpot),
+            return new RateRow(id, name, openCount, dueToday, overdue, c.Sum(x => x.Count), c.Sum(x => x.OnTime), c.Sum(x => x.OnTheSpot),
                 cardCounts.Where(x => keyIn(x.DepartmentId, x.WindowId)).Sum(x => x.Count));
         }
 
-        var departmentIds = open.Select(x => x.DepartmentId).Concat(concluded.Select(x => x.DepartmentId)).Concat(cardCounts.Select(x => x.DepartmentId)).Distinct();
-        var windowIds = open.Select(x => x.WindowId).Concat(concluded.Select(x => x.WindowId)).Concat(cardCounts.Select(x => x.WindowId)).Distinct();
-        var departments = departmentIds.Select(id => Rate(id, names.Departments.GetValueOrDefault(id, "?"), x => x.DepartmentId == id, (dd, _) => dd == id))
+        // One grouping pass each instead of a scan of every open case per department and window.
+        var byDepartment = due.ToLookup(x => x.Case.DepartmentId, x => x.Case);
+        var byWindow = due.ToLookup(x => x.Case.WindowId, x => x.Case);
+        var departmentIds = byDepartment.Select(g => g.Key).Concat(concluded.Select(x => x.DepartmentId)).Concat(cardCounts.Select(x => x.DepartmentId)).Distinct();
+        var windowIds = byWindow.Select(g => g.Key).Concat(concluded.Select(x => x.WindowId)).Concat(cardCounts.Select(x => x.WindowId)).Distinct();
+        var leftOf = due.ToDictionary(x => x.Case.Id, x => x.Left);
+        RateRow Group(int id, string name, IEnumerable<OpenCase> cases, Func<int, int, bool> keyIn)
+        {
+            int openCount = 0, dueToday = 0, overdue = 0;
+            foreach (var o in cases)
+            {
+                openCount++;
+                var left = leftOf[o.Id];
+                if (left == 0) dueToday++;
+                else if (left < 0) overdue++;
+            }
+            var c = concluded.Where(x => keyIn(x.DepartmentId, x.WindowId)).ToList();
+            return new RateRow(id, name, openCount, dueToday, overdue, c.Sum(x => x.Count), c.Sum(x => x.OnTime), c.Sum(x => x.OnTheSpot),
+                cardCounts.Where(x => keyIn(x.DepartmentId, x.WindowId)).Sum(x => x.Count));
+        }
+        var departments = departmentIds.Select(id => Group(id, names.Department(id), byDepartment[id], (dd, _) => dd == id))
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open).ThenBy(r => r.Name).ToList();
-        var windows = windowIds.Select(id => Rate(id, names.Windows.GetValueOrDefault(id, "?"), x => x.WindowId == id, (_, ww) => ww == id))
+        var windows = windowIds.Select(id => Group(id, names.Window(id), byWindow[id], (_, ww) => ww == id))
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open).ThenBy(r => r.Name).ToList();
         var total = Rate(0, "", _ => true, (_, _) => true);
         var byLevel = Enum.GetValues<CardLevel>().ToDictionary(l => l, l => cardCounts.Where(x => x.Level == l).Sum(x => x.Count));
         return new Board(total, departments, windows,
-            open.Where(x => x.DaysLeft == 0).OrderBy(x => x.Department).ToList(),
-            open.Where(x => x.DaysLeft < 0).OrderBy(x => x.DaysLeft).ToList(),
-            byLevel, cardsThisMonth);
+            listed.Where(x => x.DaysLeft == 0).OrderBy(x => x.Department).ToList(),
+            listed.Where(x => x.DaysLeft < 0).OrderBy(x => x.DaysLeft).ToList(),
+            byLevel, await CardRowsAsync(db, cardsThisMonth, ct));
+    }
+
+    private sealed record OpenCase(long Id, int DepartmentId, int WindowId, DateOnly AcceptedOn, int PromisedDays, int SuspendedDays, DateOnly? SuspendedSince);
+
+    /// <summary>
+    /// The calendar indexed from the earliest acceptance to well past today: due dates lie within
+    /// <see cref="ServiceCase.MaxPromisedDays"/> working days (plus corrections) of acceptance; any later day falls back to the calendar.
+    /// </summary>
+    private WorkdayIndex IndexFor(IEnumerable<DateOnly> acceptedOn, DateOnly today)
+    {
+        var first = today;
+        foreach (var day in acceptedOn) if (day < first) first = day;
+        return new WorkdayIndex(calendar, first.AddDays(-1), today.AddDays(400));
+    }
+
+    /// <summary>Full rows for a few cases (the board's due-today and overdue lists), in batches the providers' parameter limits allow.</summary>
+    private async Task<List<CaseRow>> RowsOfAsync(OpsDbContext db, List<long> ids, WorkdayIndex index, CancellationToken ct)
+    {
+        var cases = new List<ServiceCase>(ids.Count);
+        foreach (var chunk in ids.Chunk(500))
+            cases.AddRange(await db.Set<ServiceCase>().AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct));
+        var names = await NamesForAsync(cases.Select(c => c.ServiceItemId), cases.Select(c => c.DepartmentId), cases.Select(c => c.WindowId), cases.Select(c => c.StaffId), ct);
+        return cases.Select(c => Row(c, names, index)).ToList();
     }
 
     private async Task<IReadOnlyList<CaseRow>> CasesAsync(Func<IQueryable<ServiceCase>, IQueryable<ServiceCase>> filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var names = await NamesAsync(db, ct);
         var cases = await filter(db.Set<ServiceCase>().AsNoTracking()).ToListAsync(ct);
-        return cases.Select(c => Row(c, names))
+        var names = await NamesForAsync(cases.Select(c => c.ServiceItemId), cases.Select(c => c.DepartmentId), cases.Select(c => c.WindowId), cases.Select(c => c.StaffId), ct);
+        var index = IndexFor(cases.Where(c => c.IsOpen).Select(c => c.AcceptedOn), clock.Today);
+        return cases.Select(c => Row(c, names, index))
             .OrderBy(r => r.ClosedOn is null ? 0 : 1).ThenBy(r => r.DaysLeft ?? int.MaxValue).ThenByDescending(r => r.AcceptedOn).ThenByDescending(r => r.Id).ToList();
     }
 
     private async Task<IReadOnlyList<CardRow>> CardsAsync(Func<IQueryable<SupervisionCard>, IQueryable<SupervisionCard>> filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var names = await NamesAsync(db, ct);
-        return await CardsAsync(db, names, filter(db.Set<SupervisionCard>()).OrderByDescending(c => c.RaisedAt), ct);
+        var cards = await filter(db.Set<SupervisionCard>()).OrderByDescending(c => c.RaisedAt).AsNoTracking().ToListAsync(ct);
+        return await CardRowsAsync(db, cards, ct);
     }
 
-    private async Task<IReadOnlyList<CardRow>> CardsAsync(OpsDbContext db, Names names, IQueryable<SupervisionCard> query, CancellationToken ct)
+    private async Task<IReadOnlyList<CardRow>> CardRowsAsync(OpsDbContext db, List<SupervisionCard> cards, CancellationToken ct)
     {
-        var cards = await query.AsNoTracking().ToListAsync(ct);
         var caseIds = cards.Select(c => c.CaseId).Distinct().ToList();
         var numbers = await db.Set<ServiceCase>().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var names = await NamesForAsync([], cards.Select(c => c.DepartmentId), cards.Select(c => c.WindowId), cards.Select(c => c.StaffId), ct);
         return cards.Select(c => new CardRow(c.Id, c.CaseId, numbers.GetValueOrDefault(c.CaseId, ""), c.Level, c.State, c.DepartmentId,
-            names.Departments.GetValueOrDefault(c.DepartmentId, "?"), c.WindowId, names.Windows.GetValueOrDefault(c.WindowId, "?"), c.StaffId,
-            names.Staff.GetValueOrDefault(c.StaffId, "?"), clock.ToLocal(c.RaisedAt), c.DueDate, c.ContestReason, c.DecisionNote)).ToList();
+            names.Department(c.DepartmentId), c.WindowId, names.Window(c.WindowId), c.StaffId,
+            names.Person(c.StaffId), clock.ToLocal(c.RaisedAt), c.DueDate, c.ContestReason, c.DecisionNote)).ToList();
     }
 
-    private CaseRow Row(ServiceCase c, Names names)
+    private CaseRow Row(ServiceCase c, CaseNames.Snapshot names, IWorkingDayCalendar days)
     {
-        var due = c.DueOn(calendar);
-        int? left = c.IsOpen ? c.DaysLeft(clock.Today, calendar) : null;
-        return new CaseRow(c.Id, c.Number, c.Kind, c.State, names.Items.GetValueOrDefault(c.ServiceItemId, "?"), c.DepartmentId,
-            names.Departments.GetValueOrDefault(c.DepartmentId, "?"), c.WindowId, names.Windows.GetValueOrDefault(c.WindowId, "?"), c.StaffId,
-            names.Staff.GetValueOrDefault(c.StaffId, "?"), CaseMessages.MaskName(c.ApplicantName), c.AcceptedOn, due, left, c.ClosedOn);
+        var due = c.DueOn(days);
+        int? left = c.IsOpen ? CaseDeadline.DaysLeft(due, c.SuspendedSince, clock.Today, days) : null;
+        return new CaseRow(c.Id, c.Number, c.Kind, c.State, names.Item(c.ServiceItemId), c.DepartmentId,
+            names.Department(c.DepartmentId), c.WindowId, names.Window(c.WindowId), c.StaffId,
+            names.Person(c.StaffId), CaseMessages.MaskName(c.ApplicantName), c.AcceptedOn, due, left, c.ClosedOn);
     }
 
-    private sealed record Names(Dictionary<int, string> Items, Dictionary<int, string> Departments, Dictionary<int, string> Windows, Dictionary<int, string> Staff);
-
-    private static async Task<Names> NamesAsync(OpsDbContext db, CancellationToken ct) => new(
-        await db.ServiceItems.Select(i => new { i.Id, i.Name }).ToDictionaryAsync(i => i.Id, i => i.Name, ct),
-        await db.Departments.Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct),
-        await db.Windows.Select(w => new { w.Id, w.Name }).ToDictionaryAsync(w => w.Id, w => w.Name, ct),
-        await db.Staff.Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct));
+    /// <summary>The cached names, reloaded when one of these ids is new to them.</summary>
+    private Task<CaseNames.Snapshot> NamesForAsync(IEnumerable<int> items, IEnumerable<int> departments, IEnumerable<int> windows, IEnumerable<int> staff,
+        CancellationToken ct)
+    {
+        var (i, d, w, s) = (items.ToHashSet(), departments.ToHashSet(), windows.ToHashSet(), staff.ToHashSet());
+        return caseNames.GetAsync(n => i.All(n.Items.ContainsKey) && d.All(n.Departments.ContainsKey) && w.All(n.Windows.ContainsKey) && s.All(n.Staff.ContainsKey), ct);
+    }
 }

@@ -8,6 +8,8 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseDesk>();
         services.AddScoped<CardDesk>();
         services.AddScoped<CaseQueries>();
+        services.AddSingleton<CaseNames>();
+        services.AddSingleton<SupervisionFeed>();
         services.AddScoped<SupervisionPass>();
         services.AddHostedService<SupervisionJob>();
         services.AddScoped<Data.Seeding.DemoCases>();

@@ -12,7 +12,7 @@ namespace OpsConsole.Features.Cases;
 /// card another node raised in between; then the pass saves its cards one by one, skipping those.
 /// </summary>
 public sealed class SupervisionPass(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar,
-    ILogger<SupervisionPass> log)
+    SupervisionFeed feed, ILogger<SupervisionPass> log)
 {
     /// <summary>One pass over every open case; returns the cards raised.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -50,9 +50,16 @@ public sealed class SupervisionPass(IDbContextFactory<OpsDbContext> dbFactory, C
         }
     }
 
-    private static async Task<int> SaveAsync(OpsDbContext db, List<SupervisionCard> cards, CancellationToken ct)
+    private async Task<int> SaveAsync(OpsDbContext db, List<SupervisionCard> cards, CancellationToken ct)
     {
         if (cards.Count == 0) return 0;
+        var saved = await SaveCardsAsync(db, cards, ct);
+        if (saved > 0) feed.Changed();
+        return saved;
+    }
+
+    private static async Task<int> SaveCardsAsync(OpsDbContext db, List<SupervisionCard> cards, CancellationToken ct)
+    {
         db.AddRange(cards);
         try
         {

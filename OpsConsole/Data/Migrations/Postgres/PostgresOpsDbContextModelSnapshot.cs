@@ -2660,6 +2660,10 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("StaffId")
                         .HasColumnType("integer");
 
@@ -3400,6 +3404,102 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.ToTable("WindowSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Adapter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("FirstExportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastExportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RatingDeliveries", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceDay");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("RatingExports", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("OpsConsole.Auth.AppRole", null)
@@ -4082,6 +4182,15 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.HasOne("OpsConsole.Domain.Catalog.Window", null)
                         .WithOne()
                         .HasForeignKey("OpsConsole.Domain.Windows.WindowSession", "WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingExport", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Queueing.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2565,6 +2565,10 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StaffId")
                         .HasColumnType("INTEGER");
 
@@ -3283,6 +3287,98 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.ToTable("WindowSessions", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Adapter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstExportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastExportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RatingDeliveries", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceDay");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("RatingExports", (string)null);
+
+                    b.HasAnnotation("OpsConsole:NotAudited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("OpsConsole.Auth.AppRole", null)
@@ -3961,6 +4057,15 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.HasOne("OpsConsole.Domain.Catalog.Window", null)
                         .WithOne()
                         .HasForeignKey("OpsConsole.Domain.Windows.WindowSession", "WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpsConsole.Features.Satisfaction.RatingExport", b =>
+                {
+                    b.HasOne("OpsConsole.Domain.Queueing.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
