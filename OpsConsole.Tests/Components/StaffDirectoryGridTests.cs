@@ -21,7 +21,8 @@ public sealed class StaffDirectoryGridTests(ComponentAppFixture fx) : IClassFixt
         using var culture = new CultureScope("zh-CN");
         var (ctx, scope, rows) = await ArrangeAsync();
         await using var _ = ctx;
-        using var __ = scope;
+        // MudBlazor's services in the scope dispose only asynchronously.
+        await using var __ = (IAsyncDisposable)scope;
         Assert.True(rows.Count > 20, "the demo has more people than one page");
 
         var grid = ctx.Render<StaffDirectoryGrid>(p => p.Add(c => c.Rows, rows));
@@ -36,7 +37,8 @@ public sealed class StaffDirectoryGridTests(ComponentAppFixture fx) : IClassFixt
         using var culture = new CultureScope("zh-CN");
         var (ctx, scope, rows) = await ArrangeAsync();
         await using var _ = ctx;
-        using var __ = scope;
+        // MudBlazor's services in the scope dispose only asynchronously.
+        await using var __ = (IAsyncDisposable)scope;
         var grid = ctx.Render<StaffDirectoryGrid>(p => p.Add(c => c.Rows, rows));
         var someone = rows.First(r => r.Staff.Department is not null);
 

@@ -30,14 +30,17 @@ public sealed class QueueSetupTests
         await page.FillAsync("[data-testid=queue-code]", "BDDY");
         await page.FillAsync("[data-testid=queue-name]", "不动产抵押");
         await page.FillAsync("[data-testid=queue-hours]", "9:00-12:00，13:30-17:00");
-        await page.Locator(".modal .form-check-input").First.CheckAsync();
+        await page.Locator(".mud-dialog [data-testid=queue-item]").First.CheckAsync();
         await page.ClickAsync("[data-testid=queue-save]");
-        await Assertions.Expect(page.Locator(".modal [data-testid=form-error]")).ToContainTextAsync("前缀 A 已被其他队列使用");
+        // The use case's message, next to the field it is about.
+        await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=queue-prefix-input]) .mud-input-helper-text.mud-input-error"))
+            .ToContainTextAsync("前缀 A 已被其他队列使用");
 
         await page.FillAsync("[data-testid=queue-prefix-input]", "bd");
         await page.ScreenshotAsync("queue-setup-edit");
         await page.ClickAsync("[data-testid=queue-save]");
-        await Assertions.Expect(page.Locator("[data-testid=form-notice]")).ToContainTextAsync("已保存队列 不动产抵押（BD）");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存队列 不动产抵押（BD）");
         await Assertions.Expect(page.Locator("tbody tr", new() { HasText = "BDDY" })).ToContainTextAsync("09:00-12:00;13:30-17:00");
         await page.ScreenshotAsync("queue-setup");
     }

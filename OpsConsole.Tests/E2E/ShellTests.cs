@@ -80,6 +80,11 @@ public sealed class ShellTests(BrowserFixture fx) : IClassFixture<BrowserFixture
         await Assertions.Expect(page.Locator(".mud-dialog .mud-input-control:has([data-testid=window-number]) .mud-input-helper-text.mud-input-error"))
             .ToContainTextAsync("窗口号 1 已被使用");
         await page.ScreenshotAsync("windows-duplicate-error");
+        // Corrected, it saves: the field still showing the last error must not hold the form back.
+        await page.FillAsync("[data-testid=window-number]", "901");
+        await page.ClickAsync("[data-testid=save]");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("901");
         await page.Context.CloseAsync();
     }
 

@@ -52,7 +52,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--urls", address,
             "--Database:ConnectionString", $"Data Source={Path.Combine(dir, "bench.db")}", "--Database:SeedDemoHistory", "false",
             "--Logging:LogLevel:Default", "Warning", "--Diagnostics:MemoryEndpoint", "true", "--Hall:EndOfDayAt", "",
-            "--Setup:AllowDemoDefaults", "true", "--Center:TimeZone", hallOpen ? ZoneWhereItIsMorning() : "Asia/Shanghai"])
+            "--Setup:AllowDemoDefaults", "true", "--Auth:TwoFactor:RequiredRoles", "", "--Center:TimeZone", hallOpen ? ZoneWhereItIsMorning() : "Asia/Shanghai"])
         { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true })!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -64,16 +64,21 @@ internal static class PageLoadBench
         await page.FillAsync("#password", OpsConsole.Data.Seeding.DemoSeeder.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/login"));
-        // The sign-in cached the shared files: measure the page in a context of its own with the same cookie.
-        var cookies = await context.CookiesAsync();
-        await using var fresh = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await fresh.AddCookiesAsync(cookies.Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-        }));
-        var measured = await fresh.NewPageAsync();
+        // The sign-in page cached some shared files: the measured page loads with the browser's cache off (a cold
+        // start, as a new workstation in the morning), in the same signed-in context.
+        var measured = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(measured);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.setCacheDisabled", new Dictionary<string, object> { ["cacheDisabled"] = true });
         await measured.GotoAsync(address + path);
-        await measured.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached, Timeout = 60000 });
+        try
+        {
+            await measured.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached, Timeout = 60000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{path} as {user} never became interactive (at {measured.Url}).", e);
+        }
         var json = await measured.EvaluateAsync<string>("""
             () => {
               const now = performance.now();

@@ -38,7 +38,7 @@ public sealed record BulletinAnnexWindow(int Rank, int WindowId, string Window, 
 /// <param name="DepartmentRank">Rank within the department (null when the person had none).</param>
 /// <param name="DaysPosted">Days posted to the center that month.</param>
 /// <param name="VetoItems">Names of the veto items that struck, empty if none.</param>
-/// <param name="DeductionItems">The items that cost points, each with its total ("迟到-2"), for the bulletin's criticisms.</param>
+/// <param name="DeductionItems">The items that cost points, each with its total (name then points, e.g. late arrivals -2), for the bulletin's criticisms.</param>
 public sealed record BulletinAnnexStaff(int Rank, int? DepartmentRank, int StaffId, string EmployeeNo, string Name, int? DepartmentId, string Department,
     bool IsChiefRepresentative, int DaysPosted, decimal Deductions, decimal Bonuses, decimal Score, IReadOnlyList<string> VetoItems,
     IReadOnlyList<string> DeductionItems)
