@@ -119,7 +119,8 @@ public sealed class AssessmentWorkbook(MonthAssessment months, BulletinAnnexQuer
         new(l.SourcePoints, XlsxStyle.Decimal), new(l.Points, XlsxStyle.Decimal), new(AssessmentLabels.Note(l), XlsxStyle.Normal),
     ];
 
-    private static XlsxSheet Sheet(XlsxWriter xlsx, string name, string title, string info, string[] headers)
+    /// <summary>A landscape sheet with a title row, an info row and frozen, repeated headers (the month's and the periods' workbooks).</summary>
+    internal static XlsxSheet Sheet(XlsxWriter xlsx, string name, string title, string info, string[] headers)
     {
         var sheet = xlsx.AddSheet(name, new XlsxSheetOptions { FrozenRows = 3, RepeatRows = 3, Landscape = true, FitToWidth = true });
         sheet.AddRow([new XlsxCell(title, XlsxStyle.Title)], 30);

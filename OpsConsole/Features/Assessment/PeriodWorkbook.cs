@@ -48,26 +48,26 @@ public sealed class PeriodWorkbook(PeriodAssessment periods, IDbContextFactory<O
         using var xlsx = new XlsxWriter(output);
         var monthHeaders = view.Months.Select(m => m.Published ? MonthName(m.Month) : MonthName(m.Month) + "（" + NotPublished + "）").ToArray();
 
-        var staffSheet = Sheet(xlsx, StaffSheet, title + " " + StaffSheet, info,
+        var staffSheet = AssessmentWorkbook.Sheet(xlsx, StaffSheet, title + " " + StaffSheet, info,
             ["工号", "姓名", "部门", .. monthHeaders, "计分月数", "一票否决月数", "期间得分", "中心排名"]);
         foreach (var r in view.Staff)
             staffSheet.AddRow([new(r.Code, XlsxStyle.Centered), new(r.Name, XlsxStyle.Centered), new(r.Department, XlsxStyle.Normal),
                 .. MonthCells(view, r), new(r.Months.Count, XlsxStyle.Integer), new(r.VetoedMonths, XlsxStyle.Integer),
                 new(r.Total, XlsxStyle.Decimal), new(r.Rank, XlsxStyle.Integer)]);
 
-        var windowSheet = Sheet(xlsx, WindowSheet, title + " " + WindowSheet, info,
+        var windowSheet = AssessmentWorkbook.Sheet(xlsx, WindowSheet, title + " " + WindowSheet, info,
             ["窗口", "部门", .. monthHeaders, "计分月数", "一票否决月数", "期间得分", "中心排名"]);
         foreach (var r in view.Windows)
             windowSheet.AddRow([new(r.Code, XlsxStyle.Centered), new(r.Department, XlsxStyle.Normal),
                 .. MonthCells(view, r), new(r.Months.Count, XlsxStyle.Integer), new(r.VetoedMonths, XlsxStyle.Integer),
                 new(r.Total, XlsxStyle.Decimal), new(r.Rank, XlsxStyle.Integer)]);
 
-        var departmentSheet = Sheet(xlsx, DepartmentSheet, title + " " + DepartmentSheet, info, ["部门", "人数", "人员期间平均分", "最高分", "最低分", "排名"]);
+        var departmentSheet = AssessmentWorkbook.Sheet(xlsx, DepartmentSheet, title + " " + DepartmentSheet, info, ["部门", "人数", "人员期间平均分", "最高分", "最低分", "排名"]);
         foreach (var d in view.Departments)
             departmentSheet.AddRow([new(d.Name, XlsxStyle.Normal), new(d.Count, XlsxStyle.Integer), new(d.Average, XlsxStyle.Decimal),
                 new(d.Max, XlsxStyle.Decimal), new(d.Min, XlsxStyle.Decimal), new(d.Rank, XlsxStyle.Integer)]);
 
-        var monthsSheet = Sheet(xlsx, MonthsSheet, title + " " + MonthsSheet, info, ["月份", "状态", "版本", "通报时间", "是否计入"]);
+        var monthsSheet = AssessmentWorkbook.Sheet(xlsx, MonthsSheet, title + " " + MonthsSheet, info, ["月份", "状态", "版本", "通报时间", "是否计入"]);
         foreach (var m in view.Months)
             monthsSheet.AddRow([new(m.Month.ToString(), XlsxStyle.Centered), new(StateText(m), m.Published ? XlsxStyle.Centered : XlsxStyle.Warning),
                 m.MonthId is null ? XlsxCell.Empty(XlsxStyle.Integer) : new(m.Version, XlsxStyle.Integer),
@@ -76,7 +76,7 @@ public sealed class PeriodWorkbook(PeriodAssessment periods, IDbContextFactory<O
 
         var names = view.Staff.ToDictionary(r => r.SubjectId, r => (r.Code, r.Name));
         var windowNames = view.Windows.ToDictionary(r => r.SubjectId, r => r.Code);
-        var lines = Sheet(xlsx, LinesSheet, title + " " + LinesSheet, info,
+        var lines = AssessmentWorkbook.Sheet(xlsx, LinesSheet, title + " " + LinesSheet, info,
             ["月份", "对象", "工号/窗口", "姓名", "日期", "项目", "来源", "来源编号", "说明", "来源分值", "计入分值", "备注"]);
         foreach (var m in view.Months.Where(m => m.Published))
         {
@@ -110,17 +110,6 @@ public sealed class PeriodWorkbook(PeriodAssessment periods, IDbContextFactory<O
     private static string MonthName(YearMonth month) => string.Format(CultureInfo.InvariantCulture, "{0}月", month.Month);
 
     private static string StateText(PeriodAssessment.MonthStatus m) => m.State is { } s ? AssessmentLabels.State(s) : "未开始";
-
-    private static XlsxSheet Sheet(XlsxWriter xlsx, string name, string title, string info, string[] headers)
-    {
-        var sheet = xlsx.AddSheet(name, new XlsxSheetOptions { FrozenRows = 3, RepeatRows = 3, Landscape = true, FitToWidth = true });
-        sheet.AddRow([new XlsxCell(title, XlsxStyle.Title)], 30);
-        sheet.Merge(1, 1, 1, headers.Length);
-        sheet.AddRow([new XlsxCell(info, XlsxStyle.Note)], 20);
-        sheet.Merge(2, 1, 2, headers.Length);
-        sheet.AddRow(headers.Select(h => new XlsxCell(h, XlsxStyle.Header)));
-        return sheet;
-    }
 
     public const string Route = "/assessment/period.xlsx";
 
