@@ -59,14 +59,14 @@ internal sealed class BenchServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 240; i++)
+        for (var i = 0; i < 1200; i++)
         {
             try { if ((await http.GetAsync(address + "/health")).IsSuccessStatusCode) return new BenchServer(process, dir, address) { KeepFolder = true }; }
             catch (HttpRequestException) { }
             await Task.Delay(500);
         }
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The app did not answer /health within two minutes.");
+        throw new InvalidOperationException("The app did not answer /health within ten minutes (a loaded machine starts slowly).");
     }
 
     /// <summary>An "Etc/GMT±N" zone where it is now between 9:00 and 11:00 (the Etc names' signs are inverted).</summary>
