@@ -108,8 +108,10 @@ internal static class SoakBench
         while (until.Elapsed < duration)
         {
             var tick = Stopwatch.StartNew();
-            // Two tickets per call keep the queues from running dry.
-            for (var k = 0; k < 2; k++)
+            // Two tickets per call for the first minute build a waiting line; then one per call keeps it about
+            // as long as it is (a hall in its steady hours), so that memory measures the server, not a growing backlog.
+            var perCall = until.Elapsed < TimeSpan.FromMinutes(1) ? 2 : 1;
+            for (var k = 0; k < perCall; k++)
             {
                 var body = new StringContent(JsonSerializer.Serialize(new { queue = queues[(n * 2 + k) % queues.Count] }), Encoding.UTF8, "application/json");
                 _ = await kiosk.PostAsync("/api/kiosk/tickets", body);
