@@ -152,6 +152,67 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
     }
 
     [Fact]
+    public async Task TheCounterSeesTheChosenItemAndTheMaskedIdWhenTheTicketIsCalled()
+    {
+        const string otherId = "11010519491231002X";
+        // Window 1 (BJ0001's) is free before the applicant's ticket is called.
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var window = await db.Windows.SingleAsync(w => w.Number == 1);
+            var session = await db.Set<OpsConsole.Domain.Windows.WindowSession>().SingleAsync(s => s.WindowId == window.Id);
+            if (session.CurrentTicketId is { } busy)
+            {
+                var desk = Service<CounterDesk>();
+                if ((await db.Set<Ticket>().SingleAsync(t => t.Id == busy)).State == TicketState.Called)
+                    Assert.True((await desk.StartAsync(window.Id, session.StaffId!.Value)).Succeeded);
+                Assert.True((await desk.CompleteAsync(window.Id, session.StaffId!.Value)).Succeeded);
+            }
+        }
+        var kiosk = await KioskAsync(1280, 800);
+        foreach (var letter in "BDC") await kiosk.ClickAsync($"[data-letter={letter}]");
+        await kiosk.ClickAsync("[data-testid=item-tile] >> text=不动产登记资料查询");
+        await kiosk.ClickAsync("[data-testid=guide-take]");
+        await kiosk.WaitForSelectorAsync("[data-testid=keypad]");
+        await kiosk.Keyboard.TypeAsync(otherId + "\n");
+        await kiosk.ClickAsync("[data-testid=take-with-id]");
+        await Assertions.Expect(kiosk.Locator("[data-testid=issued-number]")).ToHaveTextAsync(new Regex("^A\\d{3}$"));
+        var number = await kiosk.Locator("[data-testid=issued-number]").InnerTextAsync();
+        await kiosk.Context.CloseAsync();
+
+        // The window screen above counter 1 shows the item under the number (never the ID: it faces the hall).
+        var screen = await fx.NewPageAsync(1280, 720);
+        await screen.GotoAsync(fx.BaseUrl + $"/device/activate?token={DemoDevices.ScreenToken(1)}");
+        await screen.WaitForFunctionAsync("() => window.__windowScreen && window.__windowScreen.status.snapshots > 0", null, new() { Timeout = 15000 });
+
+        var counter = await fx.NewPageAsync(1366, 768);
+        await counter.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[OpsConsole.Auth.Roles.WindowStaff], DemoAccounts.Password);
+        await counter.GotoAsync(fx.BaseUrl + "/counter");
+        await counter.WaitForSelectorAsync("html[data-counter-shortcuts=on]", new() { State = WaitForSelectorState.Attached });
+        await counter.FillAsync("[data-testid=call-number-input]", number);
+        await counter.ClickAsync("[data-testid=call-number]");
+        await Assertions.Expect(counter.Locator("[data-testid=current-number]")).ToHaveTextAsync(number);
+        await Assertions.Expect(counter.Locator("[data-testid=ticket-item]")).ToHaveTextAsync("不动产登记资料查询");
+        await Assertions.Expect(counter.Locator("[data-testid=ticket-id]")).ToHaveTextAsync("1101**********002X");
+        Assert.Matches("^/guide/.+", await counter.Locator("[data-testid=ticket-item-guide]").GetAttributeAsync("href"));
+        Assert.DoesNotContain(otherId, await counter.ContentAsync());
+        await ShotTo(counter, "counter", "counter-called-item-and-masked-id");
+        await counter.Context.CloseAsync();
+        await Assertions.Expect(screen.Locator("[data-testid=ws-current]")).ToHaveTextAsync(number);
+        await Assertions.Expect(screen.Locator("[data-testid=ws-item]")).ToHaveTextAsync("不动产登记资料查询");
+        Assert.DoesNotContain("002X", await screen.ContentAsync());
+        await ShotTo(screen, "counter", "window-screen-item-1280x720");
+        await screen.Context.CloseAsync();
+        // Window 1 is free again for the other tests of this class.
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var window = await db.Windows.SingleAsync(w => w.Number == 1);
+            var staffId = (await db.Set<OpsConsole.Domain.Windows.WindowSession>().SingleAsync(s => s.WindowId == window.Id)).StaffId!.Value;
+            Assert.True((await Service<CounterDesk>().StartAsync(window.Id, staffId)).Succeeded);
+            Assert.True((await Service<CounterDesk>().CompleteAsync(window.Id, staffId)).Succeeded);
+        }
+    }
+
+    [Fact]
     public async Task AtNightTheKioskShowsTheHoursAndTheNextOpening()
     {
         var saved = fx.Clock.Now;
@@ -172,9 +233,11 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
         }
     }
 
-    private static async Task Shot(IPage page, string name, [CallerFilePath] string source = "")
+    private static Task Shot(IPage page, string name, [CallerFilePath] string source = "") => ShotTo(page, "hall", name, source);
+
+    private static async Task ShotTo(IPage page, string area, string name, [CallerFilePath] string source = "")
     {
-        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "hall"));
+        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", area));
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
     }
