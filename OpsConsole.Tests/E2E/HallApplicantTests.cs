@@ -233,6 +233,42 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
         }
     }
 
+    [Fact]
+    public async Task OnASaturdayTheKioskTheWaitPageAndQueueSetupSayClosedUntilMonday()
+    {
+        const string reopens = "下次开放 11 月 30 日（周一）09:00";
+        var saved = fx.Clock.Now;
+        fx.Clock.Now = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(8));
+        try
+        {
+            var page = await KioskAsync(1280, 800);
+            await page.ClickAsync("[data-testid=mode-queues]");
+            var tile = page.Locator("[data-testid=queue-tile][data-queue=BDC]");
+            await Assertions.Expect(tile).ToBeDisabledAsync();
+            await Assertions.Expect(tile.Locator("[data-testid=queue-reason]")).ToHaveTextAsync("未开放 · 办理时间 09:00–12:00、13:00–17:00 · " + reopens);
+            await Shot(page, "kiosk-saturday-1280x800");
+
+            await page.GotoAsync(fx.BaseUrl + "/wait");
+            var bdc = page.Locator(".public-wait-panel", new() { HasText = "不动产登记" }).First;
+            await Assertions.Expect(bdc.Locator("[data-testid=wait-closed]")).ToHaveTextAsync("未开放 · 开放时间 09:00–12:00、13:00–17:00 · " + reopens);
+            await Shot(page, "wait-saturday-1280x800");
+            await page.Context.CloseAsync();
+
+            var manager = await fx.NewPageAsync(1366, 768);
+            await manager.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[OpsConsole.Auth.Roles.Manager], DemoAccounts.Password);
+            await manager.GotoAsync(fx.BaseUrl + "/catalog/queues");
+            var row = manager.Locator("tr", new() { Has = manager.Locator("td", new() { HasTextRegex = new Regex("^BDC$") }) });
+            await Assertions.Expect(row.Locator("[data-testid=queue-closed]")).ToHaveTextAsync("未开放 · " + reopens);
+            await Assertions.Expect(manager.Locator("text=取号中")).ToHaveCountAsync(0);
+            await ShotTo(manager, "hall", "queue-setup-saturday-1366x768");
+            await manager.Context.CloseAsync();
+        }
+        finally
+        {
+            fx.Clock.Now = saved;
+        }
+    }
+
     private static Task Shot(IPage page, string name, [CallerFilePath] string source = "") => ShotTo(page, "hall", name, source);
 
     private static async Task ShotTo(IPage page, string area, string name, [CallerFilePath] string source = "")

@@ -47,7 +47,8 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         return summaries.Select(s =>
         {
             var queue = queues[s.QueueId];
-            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait, windowOpen: s.WindowsOpen > 0);
+            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait, windowOpen: s.WindowsOpen > 0,
+                workday: calendar.IsWorkday(DateOnly.FromDateTime(now.DateTime)));
             var zone = zoneOf.TryGetValue(s.QueueId, out var z) ? z : ("", "");
             return new KioskQueue(s.Code, s.Prefix, s.Name, s.Waiting, s.EstimatedWait, decision.IsAllowed,
                 decision.Refusal is { } r ? QueueingMessages.Of(r) : null, decision.Refusal is { } r2 ? CodeOf(r2) : null,

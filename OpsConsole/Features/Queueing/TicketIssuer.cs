@@ -45,7 +45,7 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result, bool Re
 /// </summary>
 public sealed class TicketIssuer(
     IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, ICurrentActor actor, CenterClock clock,
-    HallEvents events, IOptions<QueueingOptions> options)
+    HallEvents events, IOptions<QueueingOptions> options, IWorkingDayCalendar calendar)
 {
     /// <summary>
     /// Issues a ticket. With <paramref name="requestCode"/> (from <see cref="RequestCode"/>) the request is idempotent:
@@ -181,7 +181,8 @@ public sealed class TicketIssuer(
         // A kiosk ticket for a queue no open window serves would wait for nobody (issue 14 #11): refused; a manager's
         // green channel and a booked appointment are promised, so they are issued and wait for the first window.
         var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
-            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0);
+            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0,
+            workday: calendar.IsWorkday(today));
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
