@@ -48,6 +48,19 @@ public abstract class ApprovalRequest
     }
 
     /// <summary>
+    /// HR (or a manager) approves: the final decision, refused while <paramref name="route"/> still waits for the
+    /// department's chief representative and the chief goes first.
+    /// </summary>
+    public void ApproveAsHr(int by, DateTime at, ApprovalRoute route)
+    {
+        if (Status == RequestStatus.Pending && !route.HrMayApprove(this)) throw new DomainException(ChiefFirstError);
+        Approve(by, at);
+    }
+
+    /// <summary>The error key of an HR approval before the chief's (<see cref="ApproveAsHr"/>).</summary>
+    public const string ChiefFirstError = "attendance.request.chief-first";
+
+    /// <summary>
     /// The chief representative approves as the first level: final when HR does not confirm (<paramref name="final"/>),
     /// otherwise the request stays pending for HR with the first approval recorded.
     /// </summary>

@@ -28,13 +28,15 @@ public static class IssuePolicy
     /// (<paramref name="windowOpen"/> false), forecast past closing.
     /// Times are local clock times in the offset of <paramref name="at"/>. A lunch break between two
     /// opening periods still issues (for the afternoon); the forecast skips the break.
-    /// A null <paramref name="forecastWait"/> (no window serving yet) skips the forecast check.
+    /// A null <paramref name="forecastWait"/> (no window serving yet) skips the forecast check. A day off in the center's
+    /// calendar (<paramref name="workday"/> false: a weekend or a holiday) is outside the opening hours all day.
     /// </summary>
-    public static IssueDecision Decide(ServiceQueue queue, DateTimeOffset at, int issuedToday, TimeSpan? forecastWait, bool windowOpen = true)
+    public static IssueDecision Decide(ServiceQueue queue, DateTimeOffset at, int issuedToday, TimeSpan? forecastWait, bool windowOpen = true,
+        bool workday = true)
     {
         if (!queue.IsIssuing) return IssueDecision.Refused(IssueRefusal.QueueClosed);
         var now = TimeOnly.FromTimeSpan(at.TimeOfDay);
-        if (now < queue.OpensAt || now >= queue.ClosesAt) return IssueDecision.Refused(IssueRefusal.OutsideOpeningHours);
+        if (!workday || now < queue.OpensAt || now >= queue.ClosesAt) return IssueDecision.Refused(IssueRefusal.OutsideOpeningHours);
         if (queue.DailyCap is { } cap && issuedToday >= cap) return IssueDecision.Refused(IssueRefusal.DailyCapReached);
         if (!windowOpen) return IssueDecision.Refused(IssueRefusal.NoWindowServing);
         if (forecastWait is { } wait && queue.OpenTimeAfter(now, wait) is null)

@@ -8,6 +8,10 @@ public static class QueueHours
     /// <summary>How far ahead <see cref="NextOpening"/> looks for a working day (a long holiday is shorter).</summary>
     public const int LookAheadDays = 30;
 
+    /// <summary>Whether the queue is open at <paramref name="now"/>: a working day of the center's calendar, within an opening period.</summary>
+    public static bool IsOpen(ServiceQueue queue, DateTimeOffset now, IWorkingDayCalendar calendar) =>
+        calendar.IsWorkday(DateOnly.FromDateTime(now.DateTime)) && queue.IsOpenAt(TimeOnly.FromTimeSpan(now.TimeOfDay));
+
     /// <summary>
     /// The next time the queue opens after <paramref name="now"/> (local clock time in its offset): later today
     /// when a period is still to come (after lunch, before the morning) and today is a working day, else the first

@@ -72,6 +72,72 @@ public sealed class CurrentTicketCardTests(ComponentAppFixture fx) : IClassFixtu
     }
 
     [Fact]
+    public async Task AKioskTicketShowsTheChosenItemWithItsGuideAndOnlyTheMaskedId()
+    {
+        using var culture = new CultureScope("zh-CN");
+        var window = (await fx.StaffedWindowsAsync()).Single(w => w.Number == 1);
+        await using var ctx = fx.NewContext(out var scope);
+        using var _ = scope;
+        await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<OpsConsole.Data.OpsDbContext>>().CreateDbContextAsync();
+        var item = (from qi in db.Set<ServiceQueueItem>()
+                    join q in db.Set<ServiceQueue>() on qi.ServiceQueueId equals q.Id
+                    join i in db.ServiceItems on qi.ServiceItemId equals i.Id
+                    where q.Code == "BDC" && i.Active
+                    orderby i.Id
+                    select i).First();
+        var issued = await scope.ServiceProvider.GetRequiredService<TicketIssuer>()
+            .IssueAsync("BDC", TicketChannel.Kiosk, idNumber: "371302199001050021", serviceItemId: item.Id);
+        Assert.True(issued.Result.Succeeded, issued.Result.Error);
+        var desk = scope.ServiceProvider.GetRequiredService<CounterDesk>();
+        Assert.True((await desk.CallNumberAsync(window.WindowId, window.StaffId, issued.Ticket!.Number)).Succeeded);
+        try
+        {
+            var view = await ViewAsync(scope, window.WindowId);
+            var chosen = await scope.ServiceProvider.GetRequiredService<CounterChoices>().ChosenItemAsync(view.Current!.ServiceItemId);
+            var card = ctx.Render<CurrentTicketCard>(p => p.Add(c => c.View, view).Add(c => c.Item, chosen)
+                .Add(c => c.ServiceItems, ["不动产首次登记", "抵押登记"]));
+
+            Assert.Equal(issued.Ticket.Number, card.Find("[data-testid=current-number]").TextContent);
+            Assert.Equal(item.Name, card.Find("[data-testid=ticket-item]").TextContent);
+            Assert.Equal("/guide/" + Uri.EscapeDataString(item.Code), card.Find("[data-testid=ticket-item-guide]").GetAttribute("href"));
+            Assert.Equal("3713**********0021", card.Find("[data-testid=ticket-id]").TextContent);
+            Assert.DoesNotContain("371302199001050021", card.Markup);
+            // The chosen item replaces the list of the queue's items.
+            Assert.Empty(card.FindAll(".cw-items"));
+        }
+        finally
+        {
+            Assert.True((await desk.StartAsync(window.WindowId, window.StaffId)).Succeeded);
+            Assert.True((await desk.CompleteAsync(window.WindowId, window.StaffId)).Succeeded);
+        }
+    }
+
+    [Fact]
+    public async Task ATicketWithoutItemOrIdShowsTheQueuesItemsAndNoApplicantLine()
+    {
+        using var culture = new CultureScope("zh-CN");
+        var window = (await fx.StaffedWindowsAsync()).Single(w => w.Number == 1);
+        await using var ctx = fx.NewContext(out var scope);
+        using var _ = scope;
+        var issued = await scope.ServiceProvider.GetRequiredService<TicketIssuer>().IssueAsync("BDC", TicketChannel.Kiosk);
+        Assert.True(issued.Result.Succeeded, issued.Result.Error);
+        var desk = scope.ServiceProvider.GetRequiredService<CounterDesk>();
+        Assert.True((await desk.CallNumberAsync(window.WindowId, window.StaffId, issued.Ticket!.Number)).Succeeded);
+        try
+        {
+            var view = await ViewAsync(scope, window.WindowId);
+            var card = ctx.Render<CurrentTicketCard>(p => p.Add(c => c.View, view).Add(c => c.ServiceItems, ["不动产首次登记", "抵押登记"]));
+            Assert.Empty(card.FindAll("[data-testid=ticket-applicant]"));
+            Assert.Equal(2, card.FindAll(".cw-items .ops-chip").Count);
+        }
+        finally
+        {
+            Assert.True((await desk.StartAsync(window.WindowId, window.StaffId)).Succeeded);
+            Assert.True((await desk.CompleteAsync(window.WindowId, window.StaffId)).Succeeded);
+        }
+    }
+
+    [Fact]
     public async Task APausedWindowSaysWhyAndHowToResume()
     {
         using var culture = new CultureScope("zh-CN");

@@ -18,9 +18,14 @@ public sealed class AttendanceBrowserFixture : BrowserFixture
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.Now.DateTime);
 
-    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.Replace(services,
             Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        // A center where HR confirms what the chief representative approved (two levels, ADR 0042 and 0047).
+        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<OpsConsole.Features.Attendance.AttendanceApprovalOptions>(
+            services, o => o.HrConfirmsChief = true);
+    }
 }
 
 /// <summary>
@@ -90,6 +95,19 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
         await hr.FillAsync("[data-testid=grid-search]", DemoAccounts.ByRole[Roles.WindowStaff]);
         await actions.First.WaitForAsync();
         await hr.ScreenshotAsync("attendance-exceptions");
+        // The chief representative approves first: HR is refused with the reason until they have.
+        await Assertions.Expect(hr.Locator("[data-testid=awaiting-chief]").First).ToHaveTextAsync("待首席代表审批");
+        await actions.First.Locator("[data-testid=approve]").ClickAsync();
+        await Assertions.Expect(hr.Locator("[data-testid=form-error]")).ToContainTextAsync("须先由本部门首席代表审批");
+        await hr.ScreenshotAsync("attendance-exceptions-chief-first");
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var chief = await db.Staff.Where(s => s.EmployeeNo == DemoAccounts.ByRole[Roles.ChiefRepresentative]).Select(s => s.Id).SingleAsync();
+            using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(fx.App.Services);
+            var approvals = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<OpsConsole.Features.Attendance.ChiefApprovals>(scope.ServiceProvider);
+            Assert.True((await approvals.DecideAsync(chief, OpsConsole.Features.Attendance.ChiefApprovals.RequestKind.MakeUp, pending.Id, true, null)).Succeeded);
+        }
         await actions.First.Locator("[data-testid=approve]").ClickAsync();
         await Assertions.Expect(actions).ToHaveCountAsync(0);
 

@@ -152,6 +152,67 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
     }
 
     [Fact]
+    public async Task TheCounterSeesTheChosenItemAndTheMaskedIdWhenTheTicketIsCalled()
+    {
+        const string otherId = "11010519491231002X";
+        // Window 1 (BJ0001's) is free before the applicant's ticket is called.
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var window = await db.Windows.SingleAsync(w => w.Number == 1);
+            var session = await db.Set<OpsConsole.Domain.Windows.WindowSession>().SingleAsync(s => s.WindowId == window.Id);
+            if (session.CurrentTicketId is { } busy)
+            {
+                var desk = Service<CounterDesk>();
+                if ((await db.Set<Ticket>().SingleAsync(t => t.Id == busy)).State == TicketState.Called)
+                    Assert.True((await desk.StartAsync(window.Id, session.StaffId!.Value)).Succeeded);
+                Assert.True((await desk.CompleteAsync(window.Id, session.StaffId!.Value)).Succeeded);
+            }
+        }
+        var kiosk = await KioskAsync(1280, 800);
+        foreach (var letter in "BDC") await kiosk.ClickAsync($"[data-letter={letter}]");
+        await kiosk.ClickAsync("[data-testid=item-tile] >> text=不动产登记资料查询");
+        await kiosk.ClickAsync("[data-testid=guide-take]");
+        await kiosk.WaitForSelectorAsync("[data-testid=keypad]");
+        await kiosk.Keyboard.TypeAsync(otherId + "\n");
+        await kiosk.ClickAsync("[data-testid=take-with-id]");
+        await Assertions.Expect(kiosk.Locator("[data-testid=issued-number]")).ToHaveTextAsync(new Regex("^A\\d{3}$"));
+        var number = await kiosk.Locator("[data-testid=issued-number]").InnerTextAsync();
+        await kiosk.Context.CloseAsync();
+
+        // The window screen above counter 1 shows the item under the number (never the ID: it faces the hall).
+        var screen = await fx.NewPageAsync(1280, 720);
+        await screen.GotoAsync(fx.BaseUrl + $"/device/activate?token={DemoDevices.ScreenToken(1)}");
+        await screen.WaitForFunctionAsync("() => window.__windowScreen && window.__windowScreen.status.snapshots > 0", null, new() { Timeout = 15000 });
+
+        var counter = await fx.NewPageAsync(1366, 768);
+        await counter.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[OpsConsole.Auth.Roles.WindowStaff], DemoAccounts.Password);
+        await counter.GotoAsync(fx.BaseUrl + "/counter");
+        await counter.WaitForSelectorAsync("html[data-counter-shortcuts=on]", new() { State = WaitForSelectorState.Attached });
+        await counter.FillAsync("[data-testid=call-number-input]", number);
+        await counter.ClickAsync("[data-testid=call-number]");
+        await Assertions.Expect(counter.Locator("[data-testid=current-number]")).ToHaveTextAsync(number);
+        await Assertions.Expect(counter.Locator("[data-testid=ticket-item]")).ToHaveTextAsync("不动产登记资料查询");
+        await Assertions.Expect(counter.Locator("[data-testid=ticket-id]")).ToHaveTextAsync("1101**********002X");
+        Assert.Matches("^/guide/.+", await counter.Locator("[data-testid=ticket-item-guide]").GetAttributeAsync("href"));
+        Assert.DoesNotContain(otherId, await counter.ContentAsync());
+        await ShotTo(counter, "counter", "counter-called-item-and-masked-id");
+        await counter.Context.CloseAsync();
+        await Assertions.Expect(screen.Locator("[data-testid=ws-current]")).ToHaveTextAsync(number);
+        await Assertions.Expect(screen.Locator("[data-testid=ws-item]")).ToHaveTextAsync("不动产登记资料查询");
+        Assert.DoesNotContain("002X", await screen.ContentAsync());
+        await ShotTo(screen, "counter", "window-screen-item-1280x720");
+        await screen.Context.CloseAsync();
+        // Window 1 is free again for the other tests of this class.
+        await using (var db = fx.App.CreateDbContext())
+        {
+            var window = await db.Windows.SingleAsync(w => w.Number == 1);
+            var staffId = (await db.Set<OpsConsole.Domain.Windows.WindowSession>().SingleAsync(s => s.WindowId == window.Id)).StaffId!.Value;
+            Assert.True((await Service<CounterDesk>().StartAsync(window.Id, staffId)).Succeeded);
+            Assert.True((await Service<CounterDesk>().CompleteAsync(window.Id, staffId)).Succeeded);
+        }
+    }
+
+    [Fact]
     public async Task AtNightTheKioskShowsTheHoursAndTheNextOpening()
     {
         var saved = fx.Clock.Now;
@@ -172,9 +233,47 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
         }
     }
 
-    private static async Task Shot(IPage page, string name, [CallerFilePath] string source = "")
+    [Fact]
+    public async Task OnASaturdayTheKioskTheWaitPageAndQueueSetupSayClosedUntilMonday()
     {
-        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "hall"));
+        const string reopens = "下次开放 11 月 30 日（周一）09:00";
+        var saved = fx.Clock.Now;
+        fx.Clock.Now = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(8));
+        try
+        {
+            var page = await KioskAsync(1280, 800);
+            await page.ClickAsync("[data-testid=mode-queues]");
+            var tile = page.Locator("[data-testid=queue-tile][data-queue=BDC]");
+            await Assertions.Expect(tile).ToBeDisabledAsync();
+            await Assertions.Expect(tile.Locator("[data-testid=queue-reason]")).ToHaveTextAsync("未开放 · 办理时间 09:00–12:00、13:00–17:00 · " + reopens);
+            await Shot(page, "kiosk-saturday-1280x800");
+
+            await page.GotoAsync(fx.BaseUrl + "/wait");
+            var bdc = page.Locator(".public-wait-panel", new() { HasText = "不动产登记" }).First;
+            await Assertions.Expect(bdc.Locator("[data-testid=wait-closed]")).ToHaveTextAsync("未开放 · 开放时间 09:00–12:00、13:00–17:00 · " + reopens);
+            await Shot(page, "wait-saturday-1280x800");
+            await page.Context.CloseAsync();
+
+            var manager = await fx.NewPageAsync(1366, 768);
+            await manager.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[OpsConsole.Auth.Roles.Manager], DemoAccounts.Password);
+            await manager.GotoAsync(fx.BaseUrl + "/catalog/queues");
+            var row = manager.Locator("tr", new() { Has = manager.Locator("td", new() { HasTextRegex = new Regex("^BDC$") }) });
+            await Assertions.Expect(row.Locator("[data-testid=queue-closed]")).ToHaveTextAsync("未开放 · " + reopens);
+            await Assertions.Expect(manager.Locator("text=取号中")).ToHaveCountAsync(0);
+            await ShotTo(manager, "hall", "queue-setup-saturday-1366x768");
+            await manager.Context.CloseAsync();
+        }
+        finally
+        {
+            fx.Clock.Now = saved;
+        }
+    }
+
+    private static Task Shot(IPage page, string name, [CallerFilePath] string source = "") => ShotTo(page, "hall", name, source);
+
+    private static async Task ShotTo(IPage page, string area, string name, [CallerFilePath] string source = "")
+    {
+        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", area));
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
     }

@@ -185,9 +185,9 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
         await page.ClickAsync("[data-testid=add-slot]");
         await Assertions.Expect(page.Locator("[data-testid=appt-notice]")).ToContainTextAsync("14:00");
         await page.Locator("[data-testid=book-slot]").First.ClickAsync();
-        await page.FillAsync("[data-testid=book-id]", "110105194912310021");
+        await page.FillAsync("[data-testid=book-id]", "110105194912310011");
         await page.ClickAsync("[data-testid=book-confirm]");
-        await Assertions.Expect(page.Locator("[data-testid=booking-code]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d{8}$"));
+        await Assertions.Expect(page.Locator("[data-testid=booking-code]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d{9}$"));
         await page.ScreenshotAsync("appointments-booked-1366");
         await page.ClickAsync("[data-testid=book-close]");
         await page.SetViewportSizeAsync(1920, 1080);

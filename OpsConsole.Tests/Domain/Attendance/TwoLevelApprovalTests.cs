@@ -51,4 +51,44 @@ public class TwoLevelApprovalTests
     public void NobodyApprovesTheirOwnRequestAtTheFirstLevel() =>
         Assert.Equal("attendance.request.self-decision",
             Assert.Throws<DomainException>(() => Leave(Chief).ApproveFirstLevel(Chief, Asked.AddHours(1), true)).Message);
+
+    [Fact]
+    public void HrCannotApproveBeforeTheChiefWhereTheChiefGoesFirst()
+    {
+        var route = ApprovalRoute.For(requesterIsChief: false, departmentHasChief: true, hrConfirmsChief: true);
+        var leave = Leave();
+        Assert.False(route.HrMayApprove(leave));
+
+        Assert.Equal(ApprovalRequest.ChiefFirstError, Assert.Throws<DomainException>(() => leave.ApproveAsHr(Hr, Asked.AddHours(1), route)).Message);
+        Assert.Equal(RequestStatus.Pending, leave.Status);
+
+        leave.ApproveFirstLevel(Chief, Asked.AddHours(2), route.ChiefIsFinal);
+        Assert.True(route.HrMayApprove(leave));
+        leave.ApproveAsHr(Hr, Asked.AddHours(3), route);
+        Assert.Equal((RequestStatus.Approved, Hr, Chief), (leave.Status, leave.DecidedBy, leave.FirstApprovedBy));
+    }
+
+    [Fact]
+    public void HrMayStillRefuseBeforeTheChief()
+    {
+        var leave = Leave();
+        leave.Refuse(Hr, Asked.AddHours(1), "与已登记公出重叠");
+        Assert.Equal(RequestStatus.Refused, leave.Status);
+    }
+
+    [Fact]
+    public void WithoutAChiefOrWithTheOrderTurnedOffHrApprovesDirectly()
+    {
+        var noChief = Leave();
+        noChief.ApproveAsHr(Hr, Asked.AddHours(1), ApprovalRoute.For(requesterIsChief: false, departmentHasChief: false, hrConfirmsChief: false));
+        Assert.Equal(RequestStatus.Approved, noChief.Status);
+
+        var chiefsOwn = Leave(Chief);
+        chiefsOwn.ApproveAsHr(Hr, Asked.AddHours(1), ApprovalRoute.For(requesterIsChief: true, departmentHasChief: true, hrConfirmsChief: false));
+        Assert.Equal(RequestStatus.Approved, chiefsOwn.Status);
+
+        var orderOff = Leave();
+        orderOff.ApproveAsHr(Hr, Asked.AddHours(1), ApprovalRoute.For(requesterIsChief: false, departmentHasChief: true, hrConfirmsChief: false, chiefFirst: false));
+        Assert.Equal((RequestStatus.Approved, (int?)null), (orderOff.Status, orderOff.FirstApprovedBy));
+    }
 }

@@ -34,6 +34,10 @@ public class IssuePolicyTests
         Assert.Equal(IssueRefusal.OutsideOpeningHours, IssuePolicy.Decide(Queue(), At(hour, minute), 0, null).Refusal);
 
     [Fact]
+    public void RefusesAllDayOnADayOff() =>
+        Assert.Equal(IssueRefusal.OutsideOpeningHours, IssuePolicy.Decide(Queue(), At(10, 0), 0, TenMinutes, workday: false).Refusal);
+
+    [Fact]
     public void IssuesDuringTheLunchBreakForTheAfternoon() =>
         Assert.True(IssuePolicy.Decide(Queue(), At(12, 30), 0, TimeSpan.FromMinutes(60)).IsAllowed);
 

@@ -85,6 +85,55 @@ public sealed class ChiefApprovalTests
     }
 
     [Fact]
+    public async Task HrCannotApproveALeaveTheChiefHasNotApprovedYet()
+    {
+        await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite,
+            services: s => s.Configure<AttendanceApprovalOptions>(o => o.HrConfirmsChief = true));
+        var (staff, chief, _, hr) = await PeopleAsync(app);
+        var id = await AskForLeaveAsync(app, staff);
+        var requests = app.Service<AttendanceRequests>();
+        var leaveRef = new AbsenceRef(id, false);
+
+        var (_, listed) = await requests.ExceptionsAsync(new YearMonth(2026, 11), null);
+        Assert.True(listed.Single(l => l.Request.Id == id && l.Leave is not null).AwaitingChief);
+        Assert.Equal(AttendanceRequests.AwaitingChiefMessage, (await requests.DecideAbsenceAsync(leaveRef, hr, true, null)).Error);
+        Assert.Equal((RequestStatus.Pending, (int?)null), ((await LeaveAsync(app, id)).Status, (await LeaveAsync(app, id)).DecidedBy));
+
+        Assert.True((await app.Service<ChiefApprovals>().DecideAsync(chief, ChiefApprovals.RequestKind.Leave, id, true, null)).Succeeded);
+        (_, listed) = await requests.ExceptionsAsync(new YearMonth(2026, 11), null);
+        Assert.False(listed.Single(l => l.Request.Id == id && l.Leave is not null).AwaitingChief);
+        Assert.True((await requests.DecideAbsenceAsync(leaveRef, hr, true, null)).Succeeded);
+        Assert.Equal((RequestStatus.Approved, hr, chief), ((await LeaveAsync(app, id)).Status, (await LeaveAsync(app, id)).DecidedBy, (await LeaveAsync(app, id)).FirstApprovedBy));
+    }
+
+    [Fact]
+    public async Task HrApprovesDirectlyInADepartmentWithoutAChiefAndWhereTheOrderIsOff()
+    {
+        await using (var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite))
+        {
+            var (staff, chief, _, hr) = await PeopleAsync(app);
+            await using (var db = app.Context())
+            {
+                // The department's chief leaves: nobody is left to approve first.
+                var c = await db.Staff.SingleAsync(s => s.Id == chief);
+                c.Active = false;
+                await db.SaveChangesAsync();
+            }
+            var id = await AskForLeaveAsync(app, staff);
+            Assert.True((await app.Service<AttendanceRequests>().DecideAbsenceAsync(new AbsenceRef(id, false), hr, true, null)).Succeeded);
+            Assert.Equal(RequestStatus.Approved, (await LeaveAsync(app, id)).Status);
+        }
+        await using (var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite,
+                         services: s => s.Configure<AttendanceApprovalOptions>(o => o.ChiefFirst = false)))
+        {
+            var (staff, _, _, hr) = await PeopleAsync(app);
+            var id = await AskForLeaveAsync(app, staff);
+            Assert.True((await app.Service<AttendanceRequests>().DecideAbsenceAsync(new AbsenceRef(id, false), hr, true, null)).Succeeded);
+            Assert.Equal((RequestStatus.Approved, (int?)null), ((await LeaveAsync(app, id)).Status, (await LeaveAsync(app, id)).FirstApprovedBy));
+        }
+    }
+
+    [Fact]
     public async Task TheChiefRefusesWithAReason()
     {
         await using var app = await QueueApp.StartAsync(DatabaseProvider.Sqlite);

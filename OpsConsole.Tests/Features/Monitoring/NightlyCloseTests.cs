@@ -133,7 +133,7 @@ public sealed class NightlyCloseTests
         var monday = DateOnly.FromDateTime(app.Clock.Now.DateTime);
         Assert.True((await book.AddSlotAsync("BDC", monday, new TimeOnly(11, 0), new TimeOnly(11, 30), 2)).Succeeded);
         var slot = (await book.SlotsAsync(monday, "BDC")).Single();
-        Assert.True((await book.BookAsync(slot.SlotId, "110105194912310021", BookingSource.Console)).Result.Succeeded);
+        Assert.True((await book.BookAsync(slot.SlotId, "110105194912310011", BookingSource.Console)).Result.Succeeded);
 
         app.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromHours(1)); // Wednesday 09:00: off since Monday morning
         await Job(app).RunDueAsync();

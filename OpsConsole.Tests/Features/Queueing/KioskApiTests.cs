@@ -210,13 +210,13 @@ public sealed class KioskApiTests : IAsyncLifetime
         Assert.Equal(2, slots.EnumerateArray().Single().GetProperty("remaining").GetInt32());
 
         var booked = await Client().PostAsync("/api/appointments",
-            Json("""{ "queue": "A", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310021" }"""));
+            Json("""{ "queue": "A", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310011" }"""));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var code = (await BodyAsync(booked)).GetProperty("bookingCode").GetString()!;
         Assert.Matches("^[0-9]{8}$", code);
 
         var again = await Client().PostAsync("/api/appointments",
-            Json("""{ "queue": "BDC", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310021" }"""));
+            Json("""{ "queue": "BDC", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310011" }"""));
         await AssertProblemAsync(again, HttpStatusCode.Conflict, "already_booked");
 
         var checkIn = await Client().PostAsync("/api/kiosk/tickets", Json($$"""{ "bookingCode": "{{code}}" }"""));
@@ -237,7 +237,7 @@ public sealed class KioskApiTests : IAsyncLifetime
         await AssertProblemAsync(await Client().PostAsync("/api/kiosk/tickets", Json("""{ "bookingCode": "12345678" }""")),
             HttpStatusCode.NotFound, "unknown_booking");
         await AssertProblemAsync(await Client().PostAsync("/api/appointments",
-                Json("""{ "queue": "A", "date": "2026-11-23", "start": "16:00", "idNumber": "110105194912310021" }""")),
+                Json("""{ "queue": "A", "date": "2026-11-23", "start": "16:00", "idNumber": "110105194912310011" }""")),
             HttpStatusCode.NotFound, "unknown_slot");
     }
 

@@ -80,7 +80,7 @@ public sealed class TicketIssuerTests
 
         for (var round = 0; round < rounds; round++)
         {
-            var booking = (await book.BookAsync(slot.SlotId, $"11010519491231{round:0000}", BookingSource.Console)).Booking!;
+            var booking = (await book.BookAsync(slot.SlotId, IdNumberOf(100 + round), BookingSource.Console)).Booking!;
 
             var outcomes = await Task.WhenAll(
                 Task.Run(() => issuerA.CheckInAsync(booking.BookingCode)),
@@ -193,7 +193,7 @@ public sealed class TicketIssuerTests
         var today = DateOnly.FromDateTime(app.Clock.Now.DateTime);
         Assert.True((await book.AddSlotAsync("BDC", today, new TimeOnly(10, 15), new TimeOnly(10, 45), 1)).Succeeded);
         var slot = (await book.SlotsAsync(today, "BDC")).Single();
-        var booking = (await book.BookAsync(slot.SlotId, "110105194912310021", BookingSource.Console)).Booking!;
+        var booking = (await book.BookAsync(slot.SlotId, "110105194912310011", BookingSource.Console)).Booking!;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             Task.Run(() => app.Service<TicketIssuer>().CheckInAsync(booking.BookingCode))));
@@ -226,5 +226,13 @@ public sealed class TicketIssuerTests
         await using var check = app.Context();
         Assert.Equal(TicketNumber.MaxSequence, await check.Set<TicketCounter>().Where(c => c.QueueId == full.Id).Select(c => c.LastSequence).SingleAsync());
         Assert.Equal(57, await check.Set<Ticket>().CountAsync());
+    }
+
+    /// <summary>A valid ID number (born 1949-12-31 in Beijing) with sequence <paramref name="sequence"/> and its check character.</summary>
+    private static string IdNumberOf(int sequence)
+    {
+        var body = $"11010519491231{sequence:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        return body + "10X98765432"[body.Select((c, i) => (c - '0') * weights[i]).Sum() % 11];
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpsConsole.Data;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Common;
@@ -9,13 +10,19 @@ namespace OpsConsole.Features.Attendance;
 
 /// <summary>
 /// Make-up punch requests (补卡), leave (请假) and official absences (公出…): staff ask, HR or a manager approves or refuses
-/// once; HR may also record leave or an official absence for someone, approved as recorded.
+/// once — after the department's chief representative where the chief goes first (ADR 0042, 0047); HR may also record
+/// leave or an official absence for someone, approved as recorded.
 /// </summary>
-public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar)
+public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, IWorkingDayCalendar calendar,
+    IOptions<AttendanceApprovalOptions> approval)
 {
     public sealed record StaffChoice(string EmployeeNo, string Name);
 
-    public sealed record PendingMakeUp(MakeUpPunchRequest Request, Staff Staff);
+    public sealed record PendingMakeUp(MakeUpPunchRequest Request, Staff Staff)
+    {
+        /// <summary>Pending and waiting for the department's chief representative, who approves first.</summary>
+        public bool AwaitingChief { get; init; }
+    }
 
     public sealed record LeaveItem(LeaveRecord? Leave, OfficialAbsenceRecord? Official, Staff Staff)
     {
@@ -23,6 +30,8 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         public HalfDayRange Period => Leave?.Period ?? Official!.Period;
         public AbsenceKind Kind => Leave is { } l ? AbsenceKind.Of(l.Kind) : AbsenceKind.Of(Official!.Kind);
         public AbsenceRef Ref => new(Request.Id, Official is not null);
+        /// <summary>Pending and waiting for the department's chief representative, who approves first.</summary>
+        public bool AwaitingChief { get; init; }
     }
 
     public async Task<OpResult> RequestMakeUpAsync(int staffId, DateOnly date, PunchSlot slot, string reason, CancellationToken ct = default)
@@ -160,9 +169,11 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         if (request.Status != RequestStatus.Pending) return OpResult.Fail("该申请已处理，请刷新后查看。");
         if (request.StaffId == decider) return OpResult.Fail("不能审批自己的申请。");
         if (!approve && string.IsNullOrWhiteSpace(refusalReason)) return OpResult.FailOn("RefusalReason", "驳回时请填写理由。");
+        var route = await RouteAsync(db, request.StaffId, ct);
+        if (approve && !route.HrMayApprove(request)) return OpResult.Fail(AwaitingChiefMessage);
         try
         {
-            if (approve) request.Approve(decider, clock.Now.DateTime);
+            if (approve) request.ApproveAsHr(decider, clock.Now.DateTime, route);
             else request.Refuse(decider, clock.Now.DateTime, refusalReason!);
         }
         catch (DomainException)
@@ -171,6 +182,27 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         }
         return await SaveOnceAsync(db, ct);
     }
+
+    /// <summary>What HR reads when approving a request the department's chief representative has not approved yet.</summary>
+    public const string AwaitingChiefMessage = "该申请须先由本部门首席代表审批，首席代表同意后人事才能审批。";
+
+    /// <summary>The levels a request of <paramref name="staffId"/> passes (the department has a chief when an active one leads it).</summary>
+    private async Task<ApprovalRoute> RouteAsync(OpsDbContext db, int staffId, CancellationToken ct)
+    {
+        var requester = await db.Staff.AsNoTracking().Where(s => s.Id == staffId).Select(s => new { s.DepartmentId, s.IsChiefRepresentative }).FirstAsync(ct);
+        var hasChief = requester.DepartmentId is { } d
+                       && await db.Staff.AnyAsync(s => s.DepartmentId == d && s.IsChiefRepresentative && s.Active && s.Id != staffId, ct);
+        return ApprovalRoute.For(requester.IsChiefRepresentative, hasChief, approval.Value.HrConfirmsChief, approval.Value.ChiefFirst);
+    }
+
+    /// <summary>The departments led by an active chief representative (whose staff's requests go to the chief first).</summary>
+    private static async Task<HashSet<int>> ChiefDepartmentsAsync(OpsDbContext db, CancellationToken ct) =>
+        (await db.Staff.AsNoTracking().Where(s => s.IsChiefRepresentative && s.Active && s.DepartmentId != null)
+            .Select(s => s.DepartmentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+
+    private bool IsAwaitingChief(ApprovalRequest request, Staff requester, HashSet<int> chiefDepartments) =>
+        !ApprovalRoute.For(requester.IsChiefRepresentative, requester.DepartmentId is { } d && chiefDepartments.Contains(d),
+            approval.Value.HrConfirmsChief, approval.Value.ChiefFirst).HrMayApprove(request) && request.Status == RequestStatus.Pending;
 
     /// <summary>Saves a decision or withdrawal unless someone else changed the request's status meanwhile.</summary>
     private static async Task<OpResult> SaveOnceAsync(OpsDbContext db, CancellationToken ct)
@@ -202,17 +234,18 @@ public sealed class AttendanceRequests(IDbContextFactory<OpsDbContext> dbFactory
         var last = month.LastDay;
         var staff = await db.Staff.AsNoTracking().Include(s => s.Department)
             .Where(s => departmentId == null || s.DepartmentId == departmentId).ToDictionaryAsync(s => s.Id, ct);
+        var chiefs = await ChiefDepartmentsAsync(db, ct);
         var makeUps = (await db.MakeUpPunchRequests.AsNoTracking()
                 .Where(m => (m.Date >= first && m.Date <= last) || m.Status == RequestStatus.Pending).ToListAsync(ct))
             .Where(m => staff.ContainsKey(m.StaffId))
             .OrderBy(m => m.Status == RequestStatus.Pending ? 0 : 1).ThenByDescending(m => m.Date).ThenBy(m => m.Id)
-            .Select(m => new PendingMakeUp(m, staff[m.StaffId])).ToList();
+            .Select(m => new PendingMakeUp(m, staff[m.StaffId]) { AwaitingChief = IsAwaitingChief(m, staff[m.StaffId], chiefs) }).ToList();
         var leaves = (await db.LeaveRecords.AsNoTracking()
                 .Where(l => (l.Period.StartDate <= last && l.Period.EndDate >= first) || l.Status == RequestStatus.Pending).ToListAsync(ct))
-            .Where(l => staff.ContainsKey(l.StaffId)).Select(l => new LeaveItem(l, null, staff[l.StaffId]));
+            .Where(l => staff.ContainsKey(l.StaffId)).Select(l => new LeaveItem(l, null, staff[l.StaffId]) { AwaitingChief = IsAwaitingChief(l, staff[l.StaffId], chiefs) });
         var officials = (await db.OfficialAbsences.AsNoTracking()
                 .Where(o => (o.Period.StartDate <= last && o.Period.EndDate >= first) || o.Status == RequestStatus.Pending).ToListAsync(ct))
-            .Where(o => staff.ContainsKey(o.StaffId)).Select(o => new LeaveItem(null, o, staff[o.StaffId]));
+            .Where(o => staff.ContainsKey(o.StaffId)).Select(o => new LeaveItem(null, o, staff[o.StaffId]) { AwaitingChief = IsAwaitingChief(o, staff[o.StaffId], chiefs) });
         return (makeUps, leaves.Concat(officials)
             .OrderBy(i => i.Request.Status == RequestStatus.Pending ? 0 : 1).ThenBy(i => i.Period.StartDate).ToList());
     }

@@ -15,6 +15,12 @@ public sealed class AttendanceApprovalOptions
 
     /// <summary>HR confirms what a chief representative approved (a second level). Default: false — the chief's approval is final.</summary>
     public bool HrConfirmsChief { get; set; }
+
+    /// <summary>
+    /// The chief representative approves before HR can (ADR 0047). Default: true. HR approves directly in departments
+    /// without a chief and a chief's own requests; false lets HR approve any pending request (the order before).
+    /// </summary>
+    public bool ChiefFirst { get; set; } = true;
 }
 
 /// <summary>
@@ -37,7 +43,7 @@ public sealed class ChiefApprovals(IDbContextFactory<OpsDbContext> dbFactory, Ce
         if (await ChiefDepartmentAsync(db, chiefStaffId, ct) is not { } departmentId) return [];
         var staff = await db.Staff.AsNoTracking().Where(s => s.DepartmentId == departmentId && s.Id != chiefStaffId).ToDictionaryAsync(s => s.Id, ct);
         var ids = staff.Keys.ToList();
-        var route = ApprovalRoute.For(requesterIsChief: false, departmentHasChief: true, options.Value.HrConfirmsChief);
+        var route = ApprovalRoute.For(requesterIsChief: false, departmentHasChief: true, options.Value.HrConfirmsChief, options.Value.ChiefFirst);
         var makeUps = await db.MakeUpPunchRequests.AsNoTracking().Where(m => ids.Contains(m.StaffId) && m.Status == RequestStatus.Pending).ToListAsync(ct);
         var leaves = await db.LeaveRecords.AsNoTracking().Where(l => ids.Contains(l.StaffId) && l.Status == RequestStatus.Pending).ToListAsync(ct);
         var officials = await db.OfficialAbsences.AsNoTracking().Where(o => ids.Contains(o.StaffId) && o.Status == RequestStatus.Pending).ToListAsync(ct);
@@ -65,7 +71,7 @@ public sealed class ChiefApprovals(IDbContextFactory<OpsDbContext> dbFactory, Ce
         var requester = await db.Staff.AsNoTracking().FirstAsync(s => s.Id == request.StaffId, ct);
         if (requester.DepartmentId != departmentId) return OpResult.Fail("只能审批本部门人员的申请。");
         if (request.StaffId == chiefStaffId) return OpResult.Fail("不能审批自己的申请。");
-        var route = ApprovalRoute.For(requester.IsChiefRepresentative, departmentHasChief: true, options.Value.HrConfirmsChief);
+        var route = ApprovalRoute.For(requester.IsChiefRepresentative, departmentHasChief: true, options.Value.HrConfirmsChief, options.Value.ChiefFirst);
         if (route.NextStep(request) != ApprovalStep.Chief) return OpResult.Fail("该申请已处理，请刷新后查看。");
         if (!approve && string.IsNullOrWhiteSpace(refusalReason)) return OpResult.FailOn("RefusalReason", "驳回时请填写理由。");
         try

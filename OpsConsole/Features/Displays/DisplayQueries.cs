@@ -14,7 +14,11 @@ public sealed class DisplayQueries(IDbContextFactory<OpsDbContext> dbFactory, Qu
 {
     /// <summary>A window as the hall sees it. <see cref="State"/> is a <see cref="WindowState"/> name, <see cref="PauseReason"/> a <see cref="Domain.Windows.PauseReason"/> name.</summary>
     public sealed record WindowDisplay(int WindowId, int WindowNumber, string WindowName, string? StaffName, string? StaffPhotoUrl,
-        string? Current, string State, bool Paused, string? PauseReason, string? PauseNote);
+        string? Current, string State, bool Paused, string? PauseReason, string? PauseNote)
+    {
+        /// <summary>The service item the current ticket was taken for at the kiosk; null when it names none.</summary>
+        public string? CurrentItem { get; init; }
+    }
 
     public sealed record CallDisplay(string Number, int WindowNumber, string QueueName, bool Recall, DateTimeOffset At);
 
@@ -31,16 +35,20 @@ public sealed class DisplayQueries(IDbContextFactory<OpsDbContext> dbFactory, Qu
         if (window is null) return null;
         var session = await db.Set<WindowSession>().AsNoTracking().FirstOrDefaultAsync(s => s.WindowId == windowId, ct);
         var staff = session?.StaffId is { } sid ? await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
-        string? current = null;
+        string? current = null, item = null;
         if (session?.CurrentTicketId is { } tid)
         {
-            var t = await db.Set<Ticket>().AsNoTracking().Where(x => x.Id == tid).Select(x => new { x.Prefix, x.Sequence }).FirstOrDefaultAsync(ct);
+            var t = await db.Set<Ticket>().AsNoTracking().Where(x => x.Id == tid).Select(x => new { x.Prefix, x.Sequence, x.ServiceItemId }).FirstOrDefaultAsync(ct);
             if (t is not null) current = new TicketNumber(t.Prefix, t.Sequence).ToString();
+            if (t?.ServiceItemId is { } itemId) item = await db.ServiceItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Name).FirstOrDefaultAsync(ct);
         }
         var state = session?.State ?? WindowState.Closed;
         return new WindowDisplay(window.Id, window.Number, window.Name, staff?.Name, string.IsNullOrWhiteSpace(staff?.PhotoUrl) ? null : staff.PhotoUrl,
             current, state.ToString(), state == WindowState.Paused,
-            state == WindowState.Paused ? session?.PauseReason?.ToString() : null, state == WindowState.Paused ? session?.PauseNote : null);
+            state == WindowState.Paused ? session?.PauseReason?.ToString() : null, state == WindowState.Paused ? session?.PauseNote : null)
+        {
+            CurrentItem = item,
+        };
     }
 
     /// <summary>Every window a screen may show.</summary>

@@ -76,19 +76,28 @@ public sealed class SmsGatewayNotifier(IHttpClientFactory clients, IOptions<Noti
 }
 
 /// <summary>
-/// A WeChat template message posted to Notifications:WeChat:Url — the official
-/// message/template/send address with its access token, or the center's relay in front of it, which maps the
-/// applicant's phone number to the follower of the center's service account (WeChat itself knows no phone numbers).
-/// A reply with a non-zero errcode is a failure.
+/// A WeChat template message posted to Notifications:WeChat:Url — the official message/template/send address, or the
+/// center's relay in front of it, which maps the applicant's phone number to the follower of the center's service
+/// account (WeChat itself knows no phone numbers). With an AppId and AppSecret the adapter gets the access token
+/// itself (cgi-bin/token, TokenUrl), keeps it until five minutes before it expires, and adds it to the address;
+/// without them the address carries its own token (a relay). A reply with a non-zero errcode is a failure; an
+/// invalid or expired token (40001, 40014, 42001) is dropped so the next attempt gets a new one.
 /// </summary>
-public sealed class WeChatTemplateNotifier(IHttpClientFactory clients, IOptions<NotificationOptions> options) : INearTurnNotifier
+public sealed class WeChatTemplateNotifier(IHttpClientFactory clients, IOptions<NotificationOptions> options, TimeProvider time) : INearTurnNotifier
 {
+    private static readonly TimeSpan TokenMargin = TimeSpan.FromMinutes(5);
+    private static readonly int[] TokenErrors = [40001, 40014, 42001];
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private (string Token, DateTimeOffset Until)? _token;
+
     public string Channel => "wechat";
 
     public async Task SendAsync(NearTurnMessage message, CancellationToken ct)
     {
         var wechat = options.Value.WeChat;
         if (string.IsNullOrWhiteSpace(wechat.Url)) throw new InvalidOperationException("Notifications:WeChat:Url is not configured.");
+        var token = string.IsNullOrWhiteSpace(wechat.AppId) ? null : await TokenAsync(wechat, ct);
+        var url = token is null ? wechat.Url : WithQuery(wechat.Url, "access_token", token);
         var body = new
         {
             touser = message.Phone,
@@ -102,14 +111,53 @@ public sealed class WeChatTemplateNotifier(IHttpClientFactory clients, IOptions<
                 thing4 = new { value = "请回到等候区留意叫号" },
             },
         };
-        using var response = await clients.CreateClient(NotificationServiceCollectionExtensions.HttpClientName).PostAsJsonAsync(wechat.Url, body, ct);
+        using var response = await Client.PostAsJsonAsync(url, body, ct);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"WeChat answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
         var reply = await response.Content.ReadFromJsonAsync<WeChatReply>(ct);
-        if (reply is { ErrCode: not 0 }) throw new HttpRequestException($"WeChat errcode {reply.ErrCode}: {reply.ErrMsg}");
+        if (reply is { ErrCode: not 0 })
+        {
+            if (token is not null && TokenErrors.Contains(reply.ErrCode)) _token = null;
+            throw new HttpRequestException($"WeChat errcode {reply.ErrCode}: {reply.ErrMsg}");
+        }
     }
+
+    private HttpClient Client => clients.CreateClient(NotificationServiceCollectionExtensions.HttpClientName);
+
+    /// <summary>The access token, fetched once and shared by every send until shortly before it expires.</summary>
+    private async Task<string> TokenAsync(NotificationOptions.WeChatOptions wechat, CancellationToken ct)
+    {
+        if (_token is { } held && time.GetUtcNow() < held.Until) return held.Token;
+        await _tokenLock.WaitAsync(ct);
+        try
+        {
+            if (_token is { } again && time.GetUtcNow() < again.Until) return again.Token;
+            var url = WithQuery(WithQuery(WithQuery(wechat.TokenUrl, "grant_type", "client_credential"), "appid", wechat.AppId), "secret", wechat.AppSecret);
+            using var response = await Client.GetAsync(url, ct);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"WeChat token answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+            var reply = await response.Content.ReadFromJsonAsync<TokenReply>(ct);
+            if (reply is not { AccessToken: { Length: > 0 } token }) throw new HttpRequestException($"WeChat token errcode {reply?.ErrCode}: {reply?.ErrMsg}");
+            var lifetime = TimeSpan.FromSeconds(reply.ExpiresIn is > 0 ? reply.ExpiresIn.Value : 7200);
+            _token = (token, time.GetUtcNow() + (lifetime > TokenMargin * 2 ? lifetime - TokenMargin : lifetime / 2));
+            return token;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
+    }
+
+    private static string WithQuery(string url, string name, string value) =>
+        url + (url.Contains('?') ? "&" : "?") + name + "=" + Uri.EscapeDataString(value);
 
     private sealed record WeChatReply(
         [property: System.Text.Json.Serialization.JsonPropertyName("errcode")] int ErrCode,
+        [property: System.Text.Json.Serialization.JsonPropertyName("errmsg")] string? ErrMsg);
+
+    private sealed record TokenReply(
+        [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string? AccessToken,
+        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int? ExpiresIn,
+        [property: System.Text.Json.Serialization.JsonPropertyName("errcode")] int? ErrCode,
         [property: System.Text.Json.Serialization.JsonPropertyName("errmsg")] string? ErrMsg);
 }

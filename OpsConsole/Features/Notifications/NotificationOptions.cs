@@ -29,8 +29,13 @@ public sealed class NotificationOptions
 
     public sealed class WeChatOptions
     {
-        /// <summary>message/template/send with ?access_token=…, or the center's relay.</summary>
+        /// <summary>message/template/send (the token is added when <see cref="AppId"/> is set), or the center's relay with its own token.</summary>
         public string Url { get; set; } = "";
         public string TemplateId { get; set; } = "";
+        /// <summary>The service account's AppID; empty: <see cref="Url"/> needs no token from us.</summary>
+        public string AppId { get; set; } = "";
+        public string AppSecret { get; set; } = "";
+        /// <summary>Where the access token comes from (default: the official cgi-bin/token).</summary>
+        public string TokenUrl { get; set; } = "https://api.weixin.qq.com/cgi-bin/token";
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpsConsole.Data;
+using OpsConsole.Domain.People;
 using OpsConsole.Domain.Queueing;
 using OpsConsole.Features.Common;
 
@@ -115,9 +116,10 @@ public sealed class AppointmentBook(IDbContextFactory<OpsDbContext> dbFactory, W
     private async Task<BookResult> BookWhereAsync(System.Linq.Expressions.Expression<Func<AppointmentSlot, bool>> which, string? idNumber,
         BookingSource source, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(idNumber) || !TicketIssuer.IsPlausibleIdNumber(idNumber))
-            return BookResult.Fail("invalid_id_number", "身份证号格式不正确。");
-        var personHash = IdNumbers.Hash(options.Value.IdNumberSalt, idNumber);
+        // The same check as the kiosk's (format, region, birth date, check character), with the same reasons.
+        if (!ResidentIdNumber.TryParse(idNumber, clock.Today, out var id, out var error))
+            return BookResult.Fail("invalid_id_number", IdNumberMessages.Of(error!));
+        var personHash = IdNumbers.Hash(options.Value.IdNumberSalt, id!.Value);
         for (var attempt = 0; ; attempt++)
         {
             using (await gate.EnterAsync(ct))
@@ -177,6 +179,6 @@ public sealed class AppointmentBook(IDbContextFactory<OpsDbContext> dbFactory, W
         }
     }
 
-    /// <summary>8 digits (first not 0): typed on the kiosk's numeric keypad, unambiguous when read aloud.</summary>
-    private static string NewBookingCode() => RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>8 random digits (first not 0) and a check digit (<see cref="BookingCode"/>): typed on the kiosk's numeric keypad, unambiguous when read aloud.</summary>
+    private static string NewBookingCode() => BookingCode.New(RandomNumberGenerator.GetInt32(10_000_000, 100_000_000));
 }

@@ -61,6 +61,17 @@ public sealed class CounterChoices(IDbContextFactory<OpsDbContext> dbFactory, Ce
                       select s.Name).ToListAsync(ct);
     }
 
+    /// <summary>The service item an applicant chose at the kiosk, as the counter shows it (its code opens the public guide).</summary>
+    public sealed record ChosenItem(int Id, string Code, string Name);
+
+    /// <summary>The item a ticket was taken for; null when the ticket names none or the item is gone.</summary>
+    public async Task<ChosenItem?> ChosenItemAsync(int? serviceItemId, CancellationToken ct = default)
+    {
+        if (serviceItemId is not { } id) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ServiceItems.AsNoTracking().Where(s => s.Id == id).Select(s => new ChosenItem(s.Id, s.Code, s.Name)).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Tickets waiting for this window by name (transferred to it), not counted in its queues.</summary>
     public async Task<int> WaitingForWindowAsync(int windowId, CancellationToken ct = default)
     {

@@ -47,7 +47,8 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
         return summaries.Select(s =>
         {
             var queue = queues[s.QueueId];
-            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait, windowOpen: s.WindowsOpen > 0);
+            var decision = IssuePolicy.Decide(queue, now, s.IssuedToday, s.WindowsOpen == 0 ? null : s.EstimatedWait, windowOpen: s.WindowsOpen > 0,
+                workday: calendar.IsWorkday(DateOnly.FromDateTime(now.DateTime)));
             var zone = zoneOf.TryGetValue(s.QueueId, out var z) ? z : ("", "");
             return new KioskQueue(s.Code, s.Prefix, s.Name, s.Waiting, s.EstimatedWait, decision.IsAllowed,
                 decision.Refusal is { } r ? QueueingMessages.Of(r) : null, decision.Refusal is { } r2 ? CodeOf(r2) : null,
@@ -125,7 +126,7 @@ public sealed class KioskMenu(IDbContextFactory<OpsDbContext> dbFactory, QueueQu
             _ when IdNumberMessages.All.Contains(error) => "invalid_id_number",
             TicketIssuer.IdLimitReached => "id_limit",
             TicketIssuer.ItemNotInQueue => "item_not_in_queue",
-            "预约码格式不正确。" => "invalid_booking_code",
+            "预约码格式不正确。" or TicketIssuer.WrongBookingCheckDigit => "invalid_booking_code",
             "没有找到该预约码。" => "unknown_booking",
             "该预约码已使用过，不能重复签到。" => "booking_used",
             "还未到签到时间：请在预约时段开始前 30 分钟内签到。" => "booking_too_early",

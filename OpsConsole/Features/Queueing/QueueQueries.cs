@@ -9,13 +9,15 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Queueing;
 
 /// <summary>Read models of the hall for pages, devices and the public status page.</summary>
-public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock)
+public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, CenterClock clock, OpsConsole.Domain.Common.IWorkingDayCalendar calendar)
 {
     public sealed record QueueSummary(int QueueId, string Code, QueuePrefix Prefix, string Name, int Waiting, int WindowsOpen,
         bool IsIssuing, string? StoppedReason, TimeSpan TargetWait, TimeSpan? EstimatedWait, int IssuedToday)
     {
-        /// <summary>Within the queue's opening hours at the time the summary was read (center time).</summary>
+        /// <summary>Within the queue's opening hours on a working day of the center's calendar when the summary was read (center time).</summary>
         public bool OpenNow { get; init; } = true;
+        /// <summary>When the queue opens next if it is closed now (later today, or the next working day); null when open.</summary>
+        public DateTimeOffset? NextOpening { get; init; }
         /// <summary>The opening hours as applicants read them: "09:00–12:00、13:30–17:00".</summary>
         public string Hours { get; init; } = "";
     }
@@ -35,7 +37,7 @@ public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, Cent
         var openByQueue = open.GroupBy(x => x.QueueId).ToDictionary(g => g.Key, g => g.Select(x => x.WindowId).Distinct().Count());
         var issued = await db.Set<Data.Queueing.TicketCounter>().Where(c => c.Day == today).ToDictionaryAsync(c => c.QueueId, c => c.LastSequence, ct);
         var means = await RecentMeanServiceTimesAsync(db, ct);
-        var time = TimeOnly.FromDateTime(clock.Now.DateTime);
+        var now = clock.Now;
         return queues.Select(q =>
         {
             var w = waiting.GetValueOrDefault(q.Id);
@@ -43,7 +45,8 @@ public sealed class QueueQueries(IDbContextFactory<OpsDbContext> dbFactory, Cent
             return new QueueSummary(q.Id, q.Code, q.Prefix, q.Name, w, windows, q.IsIssuing, q.IssuingStoppedReason, q.TargetWait,
                 WaitForecast.Estimate(w, windows, means.GetValueOrDefault(q.Id, WaitForecast.DefaultMeanServiceTime)), issued.GetValueOrDefault(q.Id))
             {
-                OpenNow = q.IsOpenAt(time),
+                OpenNow = QueueHours.IsOpen(q, now, calendar),
+                NextOpening = QueueHours.NextOpening(q, now, calendar),
                 Hours = string.Join("、", q.OpeningPeriods.Select(p => $"{p.Opens:HH\\:mm}–{p.Closes:HH\\:mm}")),
             };
         }).ToList();

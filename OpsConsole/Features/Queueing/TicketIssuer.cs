@@ -45,7 +45,7 @@ public sealed record IssueOutcome(IssuedTicket? Ticket, OpResult Result, bool Re
 /// </summary>
 public sealed class TicketIssuer(
     IDbContextFactory<OpsDbContext> dbFactory, GroupCommit commits, QueueCapacityCache capacities, ICurrentActor actor, CenterClock clock,
-    HallEvents events, IOptions<QueueingOptions> options)
+    HallEvents events, IOptions<QueueingOptions> options, IWorkingDayCalendar calendar)
 {
     /// <summary>
     /// Issues a ticket. With <paramref name="requestCode"/> (from <see cref="RequestCode"/>) the request is idempotent:
@@ -74,13 +74,20 @@ public sealed class TicketIssuer(
     /// <summary>The item chosen is not one the queue handles.</summary>
     public const string ItemNotInQueue = "该事项不在此业务队列办理，请重新选择。";
 
+    /// <summary>A 9-digit booking code whose check digit does not fit (<see cref="BookingCode"/>): refused before any lookup.</summary>
+    public const string WrongBookingCheckDigit = "预约码有误（校验位不符），请核对后重新输入。";
+
     /// <summary>The per-ID daily limit of one queue was reached (against scalping, 黄牛).</summary>
     public const string IdLimitReached = "该身份证号今日在本业务已取号 {0} 次，已达上限；如有疑问请到导办台咨询。";
 
     /// <summary>Checks in an appointment by its booking code and issues its ticket (idempotent with <paramref name="requestCode"/>).</summary>
     public async Task<IssueOutcome> CheckInAsync(string bookingCode, CancellationToken ct = default, string? requestCode = null)
     {
-        if (!Appointment.IsValidBookingCode(bookingCode?.Trim())) return IssueOutcome.Fail("预约码格式不正确。");
+        switch (BookingCode.Check(bookingCode?.Trim()))
+        {
+            case BookingCodeCheck.Format: return IssueOutcome.Fail("预约码格式不正确。");
+            case BookingCodeCheck.WrongCheckDigit: return IssueOutcome.Fail(WrongBookingCheckDigit);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var appointment = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.BookingCode == bookingCode!.Trim(), ct);
         if (appointment is null) return IssueOutcome.Fail("没有找到该预约码。");
@@ -174,7 +181,8 @@ public sealed class TicketIssuer(
         // A kiosk ticket for a queue no open window serves would wait for nobody (issue 14 #11): refused; a manager's
         // green channel and a booked appointment are promised, so they are issued and wait for the first window.
         var decision = IssuePolicy.Decide(queue, now, channel == TicketChannel.ManagerIssued ? 0 : read.IssuedToday,
-            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0);
+            channel == TicketChannel.ManagerIssued ? null : wait, windowOpen: channel != TicketChannel.Kiosk || capacity.WindowsServing > 0,
+            workday: calendar.IsWorkday(today));
         if (!decision.IsAllowed && !(channel == TicketChannel.Appointment && decision.Refusal != IssueRefusal.QueueClosed))
         {
             return IssueOutcome.Fail(decision.Refusal == IssueRefusal.QueueClosed && queue.IssuingStoppedReason is { } reason
@@ -302,11 +310,4 @@ public sealed class TicketIssuer(
 
     /// <summary>ID numbers are never stored: only an HMAC with the installation's secret.</summary>
     private string HashIdNumber(string idNumber) => IdNumbers.Hash(options.Value.IdNumberSalt, idNumber);
-
-    /// <summary>18 characters: 17 digits and a digit or X (the check digit is not verified here).</summary>
-    public static bool IsPlausibleIdNumber(string value)
-    {
-        var v = value.Trim();
-        return v.Length == 18 && v[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(v[17]) || v[17] is 'X' or 'x');
-    }
 }

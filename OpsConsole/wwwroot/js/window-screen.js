@@ -62,6 +62,10 @@
     current.textContent = w.current || d.idle;
     current.style.setProperty("--chars", w.current ? w.current.length : 4);
     current.classList.toggle("wscreen-current-idle", !w.current);
+    // The item the applicant chose at the kiosk, under the number (never the ID: the screen faces the hall).
+    const item = el("ws-item");
+    item.textContent = w.current && w.currentItem ? w.currentItem : "";
+    item.hidden = !item.textContent;
   }
 
   if (d.initial) render(JSON.parse(d.initial));

@@ -54,6 +54,7 @@ public sealed partial class Workstation
     private int waitingTotal;
     private IReadOnlyList<CounterChoices.NoteView> notes = [];
     private int? notesTicketId;
+    private CounterChoices.ChosenItem? chosenItem;
     private bool parkOpen;
     private bool noticeOpen;
     private IReadOnlyList<MaterialNotices.ItemGuide> guides = [];
@@ -143,6 +144,7 @@ public sealed partial class Workstation
             if (next.Current?.Id != notesTicketId)
             {
                 notes = next.Current is { } current ? await Choices.NotesAsync(current.Id, disposed.Token) : [];
+                chosenItem = await Choices.ChosenItemAsync(next.Current?.ServiceItemId, disposed.Token);
                 notesTicketId = next.Current?.Id;
             }
         }

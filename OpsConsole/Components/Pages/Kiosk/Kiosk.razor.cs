@@ -286,15 +286,7 @@ public sealed partial class Kiosk
 
     private static string ClosedLabel(KioskMenu.KioskQueue q) => q.ReasonCode == "outside_hours" ? "未开放" : "暂不能取号";
 
-    private string NextText(DateTimeOffset next)
-    {
-        var day = DateOnly.FromDateTime(next.DateTime);
-        var today = Clock.Today;
-        var time = next.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return day == today ? L["今天 {0}", time]
-            : day == today.AddDays(1) ? L["明天 {0}", time]
-            : L["{0} 月 {1} 日 {2}", day.Month, day.Day, time];
-    }
+    private string NextText(DateTimeOffset next) => OpeningText.Next(L, next, Clock.Today);
 
     private string PlaceText(KioskMenu.KioskQueue q) =>
         string.IsNullOrEmpty(q.ZoneCode) ? L["其他业务"]
