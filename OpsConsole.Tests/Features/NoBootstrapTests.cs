@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using OpsConsole.Components.Pages.Counter;
 using OpsConsole.Components.Pages.Displays;
 using OpsConsole.Components.Shared;
@@ -169,6 +170,7 @@ public sealed partial class NoBootstrapTests
     public void AnIconIsAnInlineSvgInTheTextsColourAndNamedWhenItHasATitle()
     {
         using var ctx = new BunitContext();
+        ctx.Services.AddLocalization(); // every component gets the localizer (_Imports.razor); OpsIcon has no text of its own
         var plain = ctx.Render<OpsIcon>(p => p.Add(c => c.Name, "people").Add(c => c.Class, "stat-icon"));
         var svg = plain.Find("svg");
         Assert.Equal("ops-icon stat-icon", svg.GetAttribute("class"));
