@@ -1,6 +1,6 @@
 // Copies the files the app serves from node_modules into OpsConsole/wwwroot/lib.
 // Usage: node copy-assets.mjs <target-dir>
-import { cpSync, mkdirSync, readdirSync, existsSync, writeFileSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, existsSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 
 const target = process.argv[2];
@@ -8,12 +8,11 @@ if (!target) { console.error("usage: node copy-assets.mjs <target-dir>"); proces
 const nm = join(dirname(new URL(import.meta.url).pathname), "node_modules");
 if (!existsSync(nm)) { console.error("node_modules missing: run 'npm ci' in wwwroot-assets first."); process.exit(1); }
 
+// Bootstrap and its icon font are gone (ADR 0044): drop what an older build copied, or it would still be served.
+for (const gone of ["bootstrap", "bootstrap-icons"]) rmSync(join(target, gone), { recursive: true, force: true });
+
 const copy = (from, to) => { mkdirSync(dirname(join(target, to)), { recursive: true }); cpSync(join(nm, from), join(target, to), { recursive: true }); };
 
-copy("bootstrap/dist/css/bootstrap.min.css", "bootstrap/bootstrap.min.css");
-copy("bootstrap/dist/js/bootstrap.bundle.min.js", "bootstrap/bootstrap.bundle.min.js");
-copy("bootstrap-icons/font/bootstrap-icons.min.css", "bootstrap-icons/bootstrap-icons.min.css");
-copy("bootstrap-icons/font/fonts", "bootstrap-icons/fonts");
 copy("echarts/dist/echarts.min.js", "echarts/echarts.min.js");
 copy("@microsoft/signalr/dist/browser/signalr.min.js", "signalr/signalr.min.js");
 

@@ -14,6 +14,8 @@
   const hook = window.__lobby = { spoken: [], uttered: [], state, status, speaking: 0, maxSpeaking: 0, speechBlocked: false };
 
   const el = id => document.getElementById(id);
+  // An icon the page drew (an OpsIcon in a <template>), copied: no icon markup is built here.
+  const iconFrom = id => { const t = el(id); return (t.content.firstElementChild ?? t.firstElementChild).cloneNode(true); };
   const text = (node, value) => { if (node.textContent !== value) node.textContent = value; };
 
   // ---- rendering ----
@@ -41,8 +43,7 @@
       const num = document.createElement("span");
       num.className = "lobby-recent-number";
       num.textContent = c.number;
-      const arrow = document.createElement("i");
-      arrow.className = "bi bi-arrow-right lobby-recent-arrow";
+      const arrow = iconFrom("icon-recent-arrow");
       const win = document.createElement("span");
       win.className = "lobby-recent-window";
       win.textContent = format(d.windowFormat, c.windowNumber);

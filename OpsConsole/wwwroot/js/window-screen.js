@@ -6,6 +6,8 @@
   const d = root.dataset;
   const { format } = window.opsDisplay;
   const el = id => document.getElementById(id);
+  // An icon the page drew (an OpsIcon in a <template>), copied: no icon markup is built here.
+  const iconFrom = id => { const t = el(id); return (t.content.firstElementChild ?? t.firstElementChild).cloneNode(true); };
   const status = {};
   const hook = window.__windowScreen = { state: null, status };
 
@@ -33,9 +35,7 @@
     span.className = "wscreen-avatar";
     if (name) span.textContent = [...name][0];
     else {
-      const icon = document.createElement("i");
-      icon.className = "bi bi-person";
-      span.append(icon);
+      span.append(iconFrom("icon-avatar"));
     }
     return span;
   }

@@ -21,11 +21,11 @@ public partial class Evaluator
 
     internal static readonly (SatisfactionLevel Level, string Label, string Icon)[] Levels =
     [
-        (SatisfactionLevel.VerySatisfied, "非常满意", "bi-emoji-laughing"),
-        (SatisfactionLevel.Satisfied, "满意", "bi-emoji-smile"),
-        (SatisfactionLevel.Basic, "基本满意", "bi-emoji-neutral"),
-        (SatisfactionLevel.Dissatisfied, "不满意", "bi-emoji-frown"),
-        (SatisfactionLevel.VeryDissatisfied, "非常不满意", "bi-emoji-angry"),
+        (SatisfactionLevel.VerySatisfied, "非常满意", "emoji-laughing"),
+        (SatisfactionLevel.Satisfied, "满意", "emoji-smile"),
+        (SatisfactionLevel.Basic, "基本满意", "emoji-neutral"),
+        (SatisfactionLevel.Dissatisfied, "不满意", "emoji-frown"),
+        (SatisfactionLevel.VeryDissatisfied, "非常不满意", "emoji-angry"),
     ];
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
