@@ -19,6 +19,8 @@ public sealed class AwardRuleSettingsTests(ComponentAppFixture fx) : IClassFixtu
     {
         using var culture = new CultureScope("zh-CN");
         var ctx = fx.NewContext(out var scope, "BJ0004");
+        // MudBlazor's own services (the snackbar follows navigation) on bUnit's navigation manager, not the app scope's.
+        ctx.Services.AddMudServices();
         await using var _ = ctx;
         await using var __ = (IAsyncDisposable)scope;
         var rules = scope.ServiceProvider.GetRequiredService<AwardRules>();
