@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Services;
 using OpsConsole.Components.Pages.Awards;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Awards;
