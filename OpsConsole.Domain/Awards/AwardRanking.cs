@@ -48,7 +48,7 @@ public static class AwardRanking
             var own = OwnScore(rule, c);
             var duty = Points(c.DutyVotes, maxDuty);
             var pub = Points(c.PublicVotes, maxPublic);
-            var exclusion = c.Vetoes.Count > 0 ? AwardExclusion.Vetoed
+            var exclusion = c.Vetoes.Count > 0 && rule.VetoBars ? AwardExclusion.Vetoed
                 : own is null ? AwardExclusion.NotScored
                 : own < rule.MinScore ? AwardExclusion.BelowMinimum
                 : AwardExclusion.None;

@@ -44,6 +44,8 @@ public sealed class AwardRule
     public decimal MinScore { get; set; }
     /// <summary>Null: ranked on the own assessment score alone.</summary>
     public AwardWeights? Weights { get; set; }
+    /// <summary>A veto item in any month of the period bars (一票否决; on unless a version turns it off).</summary>
+    public bool VetoBars { get; set; } = true;
 
     public bool IsWindowAward => Subject == AwardSubject.Window;
 

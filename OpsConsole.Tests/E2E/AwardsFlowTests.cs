@@ -106,6 +106,48 @@ public sealed class AwardsFlowTests
         await Assertions.Expect(phonePage.Locator("[data-testid=vote-already]")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task HrEditsAnAwardRuleIsRefusedWeightsNotAddingUpAndOpensAPublishedMonthsBulletin()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new OpsApp(db, kestrelPort: 0);
+        var baseUrl = app.BaseUrl;
+        await using (var ctx = app.CreateDbContext()) await AwardTestData.PublishThirdQuarterAsync(ctx);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserFixture.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(baseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
+
+        await page.GotoAsync(baseUrl + "/awards/rules");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=rule-edit-red-flag-quarter]");
+        var window = page.Locator("input[data-testid=rule-w-window]");
+        await window.FillAsync("45");
+        await window.BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rule-w-sum]")).ToContainTextAsync("115%");
+        await page.ClickAsync("[data-testid=rule-publish]");
+        await Assertions.Expect(page.Locator("[data-testid=rule-error]")).ToContainTextAsync("各项权重之和须为 100%。");
+        await Shot(page, "award-rules-refused");
+        var staff = page.Locator("input[data-testid=rule-w-staff]");
+        await staff.FillAsync("15");
+        await staff.BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rule-w-sum]")).ToContainTextAsync("100%");
+        await page.ClickAsync("[data-testid=rule-publish]");
+        await Assertions.Expect(page.Locator("[data-testid=rule-versions]")).ToContainTextAsync("2026-12");
+        await Assertions.Expect(page.Locator("[data-testid=rule-error]")).ToHaveCountAsync(0);
+        await Shot(page, "award-rules-published");
+
+        // HR's link to the bulletin: the nav's 考核通报 lists the months; September is published, October not yet.
+        await page.ClickAsync("nav a[href='awards/bulletins']");
+        await Assertions.Expect(page.Locator("[data-testid='bulletin-2026-09'] [data-testid=bulletin-open]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='bulletin-2026-10'] [data-testid=bulletin-not-yet]")).ToContainTextAsync("尚未通报");
+        await Shot(page, "award-bulletins");
+        var bulletin = await page.Context.APIRequest.GetAsync(baseUrl + await page.Locator("[data-testid='bulletin-2026-09'] [data-testid=bulletin-open]").GetAttributeAsync("href"));
+        Assert.Equal(200, bulletin.Status);
+        Assert.Contains("滨政服通〔2026〕9号", await bulletin.TextAsync());
+    }
+
     private static string ShotDir([CallerFilePath] string source = "")
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "awards"));

@@ -69,6 +69,8 @@ public sealed class AccessTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFi
         ["/awards/certificates"] = ManagerRoles,
         ["/awards"] = ManagerRoles,
         ["/awards/ballot"] = ManagerRoles,
+        ["/awards/rules"] = [Roles.HR, Roles.Manager, Roles.Admin],
+        ["/awards/bulletins"] = [Roles.HR, Roles.Manager, Roles.Admin],
         ["/vote/{Code}"] = [Anyone],
         ["/guide/{Code}"] = [Anyone],
         ["/verify/{Code}"] = [Anyone],

@@ -46,6 +46,7 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<Domain.Awards.AwardRound> AwardRounds => Set<Domain.Awards.AwardRound>();
     public DbSet<Domain.Awards.Award> Awards => Set<Domain.Awards.Award>();
     public DbSet<Domain.Awards.AwardBallot> AwardBallots => Set<Domain.Awards.AwardBallot>();
+    public DbSet<Domain.Awards.AwardRuleVersion> AwardRuleVersions => Set<Domain.Awards.AwardRuleVersion>();
 
     private Dictionary<object, string>? _changedBy;
 

@@ -27,7 +27,7 @@ public static class BulletinEndpoints
         var html = new StringWriter();
         await using (var doc = printer.Open(html))
         {
-            await bulletins.WriteDocumentAsync(doc, model, "/", PrintEndpoints.Toolbar(L, Pdf(m), "/awards"));
+            await bulletins.WriteDocumentAsync(doc, model, "/", PrintEndpoints.Toolbar(L, Pdf(m), "/awards/bulletins"));
         }
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpsConsole.Data;
+using OpsConsole.Domain.Assessment;
 using OpsConsole.Components.Printing;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Awards;
@@ -29,8 +32,28 @@ public sealed record BulletinModel(BulletinAnnex Data, string Issuer, string Doc
 }
 
 /// <summary>The monthly bulletin from a published month: the month's summary, awards confirmed for periods ending in it, criticisms, and the annex.</summary>
-public sealed class BulletinPrinting(BulletinAnnexQuery annex, AwardDesk awards, IOptions<PrintOptions> options, CenterClock clock)
+public sealed class BulletinPrinting(BulletinAnnexQuery annex, AwardDesk awards, IOptions<PrintOptions> options, CenterClock clock,
+    IDbContextFactory<OpsDbContext> dbFactory)
 {
+    /// <summary>A month and its assessment state (null: never opened); a bulletin exists once it is published or locked.</summary>
+    public sealed record MonthState(YearMonth Month, AssessmentMonthState? State)
+    {
+        public bool Published => State is AssessmentMonthState.Published or AssessmentMonthState.Locked;
+    }
+
+    /// <summary>The last <paramref name="count"/> months before this one, newest first, with their states.</summary>
+    public async Task<IReadOnlyList<MonthState>> MonthsAsync(int count = 12, CancellationToken ct = default)
+    {
+        var current = YearMonth.Of(clock.Today);
+        var months = Enumerable.Range(1, count).Select(i => current.AddMonths(-i)).ToList();
+        var oldest = months[^1];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.AssessmentMonths.AsNoTracking()
+            .Where(m => m.Year > oldest.Year || (m.Year == oldest.Year && m.Month >= oldest.Month))
+            .Select(m => new { m.Year, m.Month, m.State }).ToListAsync(ct);
+        return months.Select(m => new MonthState(m, rows.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month)?.State)).ToList();
+    }
+
     /// <summary>The bulletin's content; null when the month is not published (nothing to announce).</summary>
     public async Task<BulletinModel?> LoadAsync(YearMonth month, CancellationToken ct = default)
     {

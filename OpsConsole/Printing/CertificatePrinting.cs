@@ -7,9 +7,13 @@ using OpsConsole.Domain.Awards;
 namespace OpsConsole.Printing;
 
 /// <summary>Honor certificates as print documents: one, or every certificate of a year (and kind) as one batch.</summary>
-public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactory, PublicLinks links, IOptions<PrintOptions> options)
+public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactory, PublicLinks links, IOptions<PrintOptions> options, Printer printer)
 {
+    /// <summary>Certificates loaded per database round trip in a batch.</summary>
     public const int BatchChunk = 50;
+
+    /// <summary>Certificates per Chromium print (one page each).</summary>
+    private int PartsPerChunk => Math.Max(1, options.Value.BatchChunkPages);
 
     private string? Seal => string.IsNullOrWhiteSpace(options.Value.SealImagePath) ? null : options.Value.SealImagePath.TrimStart('/');
 
@@ -28,8 +32,18 @@ public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactor
         await doc.EndAsync();
     }
 
+    /// <summary>Every certificate of <paramref name="year"/> (of one kind, and of one period when given) as one PDF; returns its path.</summary>
+    public Task<string> PrintBatchAsync(int year, AwardKind? kind, string? period, string requestBase, IProgress<PrintProgress>? progress, CancellationToken ct) =>
+        printer.BatchToPdfFileAsync(PaperLayout.A4Landscape, PdfLayout.LandscapePlain, PartsPerChunk,
+            batch => WriteBatchAsync(batch, year, kind, period, requestBase, progress, ct), ct);
+
+    /// <summary>The given certificates in the given order as one PDF; returns its path.</summary>
+    public Task<string> PrintBatchAsync(string title, IReadOnlyList<int> certificateIds, string requestBase, IProgress<PrintProgress>? progress, CancellationToken ct) =>
+        printer.BatchToPdfFileAsync(PaperLayout.A4Landscape, PdfLayout.LandscapePlain, PartsPerChunk,
+            batch => WriteBatchAsync(batch, title, certificateIds, requestBase, progress, ct), ct);
+
     /// <summary>Every certificate of <paramref name="year"/> (of one kind, and of one period when given), revoked ones left out, in number order.</summary>
-    public async Task WriteBatchAsync(PrintDocument doc, int year, AwardKind? kind, string? period, string assetBase, string requestBase,
+    public async Task WriteBatchAsync(PdfBatch batch, int year, AwardKind? kind, string? period, string requestBase,
         IProgress<PrintProgress>? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -37,18 +51,18 @@ public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactor
         if (kind is { } k) query = query.Where(c => c.Kind == k);
         if (!string.IsNullOrWhiteSpace(period)) query = query.Where(c => c.Period == period);
         var ids = await query.OrderBy(c => c.Kind).ThenBy(c => c.Sequence).Select(c => c.Id).ToListAsync(ct);
-        await WriteBatchAsync(doc, $"certificates-{year}", ids, assetBase, requestBase, progress, ct);
+        await WriteBatchAsync(batch, $"certificates-{year}", ids, requestBase, progress, ct);
     }
 
     /// <summary>The given certificates in the given order (revoked ones left out), e.g. one confirmed award round's.</summary>
-    public async Task WriteBatchAsync(PrintDocument doc, string title, IReadOnlyList<int> certificateIds, string assetBase, string requestBase,
+    public async Task WriteBatchAsync(PdfBatch batch, string title, IReadOnlyList<int> certificateIds, string requestBase,
         IProgress<PrintProgress>? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var valid = (await db.HonorCertificates.AsNoTracking().Where(c => certificateIds.Contains(c.Id) && c.RevokedAt == null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var ids = certificateIds.Where(valid.Contains).ToList();
 
-        await doc.BeginAsync(title, PaperLayout.A4Landscape, assetBase);
+        batch.Title = title;
         var done = 0;
         progress?.Report(new PrintProgress(0, ids.Count));
         foreach (var chunk in ids.Chunk(BatchChunk))
@@ -58,10 +72,10 @@ public sealed class CertificatePrinting(IDbContextFactory<OpsDbContext> dbFactor
             foreach (var id in chunk)
             {
                 ct.ThrowIfCancellationRequested();
-                await WriteOneAsync(doc, rows[id], requestBase);
+                var certificate = rows[id];
+                await batch.WriteAsync(doc => WriteOneAsync(doc, certificate, requestBase));
                 progress?.Report(new PrintProgress(++done, ids.Count));
             }
         }
-        await doc.EndAsync();
     }
 }

@@ -42,8 +42,9 @@ public sealed class ChromiumPdf(IOptions<PrintOptions> options, ILogger<Chromium
     internal IBrowser? CurrentBrowser => browser;
 
     /// <summary>Prints the HTML file <paramref name="htmlPath"/> to <paramref name="pdfPath"/>.</summary>
+    /// <param name="background">Print backgrounds (false for a sheet of bare page numbers laid under other pages).</param>
     /// <exception cref="PrintUnavailableException">Chromium is missing, crashed twice, or timed out.</exception>
-    public async Task PrintAsync(string htmlPath, string pdfPath, PdfLayout layout, CancellationToken ct)
+    public async Task PrintAsync(string htmlPath, string pdfPath, PdfLayout layout, CancellationToken ct, bool background = true)
     {
         await slots.WaitAsync(ct);
         try
@@ -66,7 +67,7 @@ public sealed class ChromiumPdf(IOptions<PrintOptions> options, ILogger<Chromium
                         Path = pdfPath,
                         Format = "A4",
                         Landscape = layout.Landscape,
-                        PrintBackground = true,
+                        PrintBackground = background,
                         PreferCSSPageSize = true,
                         DisplayHeaderFooter = layout.PageNumbers,
                         HeaderTemplate = "<span></span>",

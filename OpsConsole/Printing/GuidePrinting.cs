@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpsConsole.Components.Printing;
 using OpsConsole.Data;
 using OpsConsole.Domain.Catalog;
@@ -10,7 +11,7 @@ namespace OpsConsole.Printing;
 public enum GuideLayout { A4, TriFold }
 
 /// <summary>Service guides (办事指南) as print documents: one item, or a batch per department or for the center.</summary>
-public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, PublicLinks links, CenterClock clock)
+public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, PublicLinks links, CenterClock clock, Printer printer, IOptions<PrintOptions> options)
 {
     /// <summary>Items loaded per database round trip in a batch.</summary>
     public const int BatchChunk = 20;
@@ -72,10 +73,18 @@ public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, Pub
     }
 
     /// <summary>
+    /// A batch as one PDF (ADR 0045), printed <see cref="PrintOptions.BatchChunkPages"/> pages at a time
+    /// (a guide counts as two pages: the tri-fold has exactly two, an A4 guide one to three); returns its path.
+    /// </summary>
+    public Task<string> PrintBatchAsync(int? departmentId, GuideLayout layout, string requestBase, IProgress<PrintProgress>? progress, CancellationToken ct) =>
+        printer.BatchToPdfFileAsync(Paper(layout), Pdf(layout), Math.Max(1, options.Value.BatchChunkPages / 2),
+            batch => WriteBatchAsync(batch, departmentId, layout, requestBase, progress, ct), ct);
+
+    /// <summary>
     /// Writes a batch: cover and contents (A4 only), then each active item of the department
     /// (null: the whole center), loaded <see cref="BatchChunk"/> at a time and written at once.
     /// </summary>
-    public async Task WriteBatchAsync(PrintDocument doc, int? departmentId, GuideLayout layout, string assetBase, string requestBase,
+    public async Task WriteBatchAsync(PdfBatch batch, int? departmentId, GuideLayout layout, string requestBase,
         IProgress<PrintProgress>? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -87,7 +96,7 @@ public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, Pub
             ? await db.Departments.Where(x => x.Id == dep).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? ""
             : "";
 
-        await doc.BeginAsync(string.IsNullOrEmpty(scope) ? "guides" : scope, Paper(layout), assetBase);
+        batch.Title = string.IsNullOrEmpty(scope) ? "guides" : scope;
         if (layout == GuideLayout.A4)
         {
             var entries = new List<BatchCover.Entry>(ids.Count);
@@ -97,11 +106,11 @@ public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, Pub
                 entries.AddRange(chunk.Select(id => items.First(i => i.Id == id))
                     .Select(i => new BatchCover.Entry(i.Code, i.Name, i.Department?.ShortName ?? "", GuideCompleteness.Missing(i).Count)));
             }
-            await doc.WriteAsync<BatchCover>(new Dictionary<string, object?>
+            await batch.WriteAsync(doc => doc.WriteAsync<BatchCover>(new Dictionary<string, object?>
             {
                 [nameof(BatchCover.Items)] = entries, [nameof(BatchCover.Scope)] = scope, [nameof(BatchCover.CenterName)] = center,
                 [nameof(BatchCover.PrintedOn)] = clock.Today,
-            });
+            }));
         }
 
         var done = 0;
@@ -113,12 +122,12 @@ public sealed class GuidePrinting(IDbContextFactory<OpsDbContext> dbFactory, Pub
             foreach (var id in chunk)
             {
                 ct.ThrowIfCancellationRequested();
-                await WriteItemAsync(doc, items.First(i => i.Id == id), layout, center, requestBase);
+                var item = items.First(i => i.Id == id);
+                await batch.WriteAsync(doc => WriteItemAsync(doc, item, layout, center, requestBase));
                 progress?.Report(new PrintProgress(++done, ids.Count));
             }
             db.ChangeTracker.Clear();
         }
-        await doc.EndAsync();
     }
 }
 

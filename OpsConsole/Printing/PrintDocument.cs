@@ -87,6 +87,18 @@ public sealed class Printer(IServiceProvider services, ILoggerFactory loggers, I
     }
 
     /// <summary>
+    /// A batch printed in chunks of <paramref name="partsPerChunk"/> parts and merged into one PDF (ADR 0045):
+    /// <paramref name="write"/> writes the parts; returns the merged PDF's path (the caller deletes it).
+    /// Temporary files are deleted whatever happens.
+    /// </summary>
+    public async Task<string> BatchToPdfFileAsync(PaperLayout paper, PdfLayout layout, int partsPerChunk, Func<PdfBatch, Task> write, CancellationToken ct)
+    {
+        await using var batch = new PdfBatch(this, chromium, paper, layout, partsPerChunk, FileAssetBase, ct);
+        await write(batch);
+        return await batch.FinishAsync();
+    }
+
+    /// <summary>
     /// Writes a document to a temporary HTML file with <paramref name="write"/>, prints it once to a
     /// temporary PDF and returns the PDF's path (the caller deletes it). The HTML file is deleted.
     /// </summary>

@@ -14,6 +14,12 @@ public sealed class PrintOptions
     /// <summary>Seconds one print may take before it is abandoned (a batch of hundreds of pages included).</summary>
     public int PrintTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Pages a batch PDF prints per Chromium print (ADR 0045): a batch is printed in chunks of about this many
+    /// pages and merged, so Chromium's memory does not grow with the batch.
+    /// </summary>
+    public int BatchChunkPages { get; set; } = 50;
+
     /// <summary>Base address printed in QR codes (public guide and verification pages); empty: Queueing:PublicBaseUrl, else the request's.</summary>
     public string PublicBaseUrl { get; set; } = "";
 

@@ -36,43 +36,52 @@ internal static class PrintBench
 
         foreach (var size in sizes)
         {
-            await using (var scope = services.CreateAsyncScope())
+            await using var scope = services.CreateAsyncScope();
+            var desk = scope.ServiceProvider.GetRequiredService<CertificateDesk>();
+            // A year of its own for each size: the batch prints exactly `size` certificates.
+            for (var i = 1; i <= size; i++)
             {
-                var desk = scope.ServiceProvider.GetRequiredService<CertificateDesk>();
-                // A year of its own for each size: the batch prints exactly `size` certificates.
-                for (var i = 1; i <= size; i++)
-                {
-                    await desk.IssueAsync(new CertificateRequest { Kind = (AwardKind)(i % 5), HolderName = $"第{i}号窗口", Period = "一季度", Year = 3000 + size }, "bench");
-                }
+                await desk.IssueAsync(new CertificateRequest { Kind = (AwardKind)(i % 5), HolderName = $"第{i}号窗口", Period = "一季度", Year = 3000 + size }, "bench");
             }
-            var (seconds, pages, bytes, peak) = await MeasureAsync(() => PrintCertificatesAsync(services, 3000 + size));
-            rows.Add(new("SQLite", "certificates into one batch PDF (warm Chromium)", $"{size} certificates", 
-                $"{pages} pages in {seconds:0.0} s = {pages / seconds:0.0} pages/s; PDF {bytes / 1048576.0:0.0} MB; peak RSS app {peak.App:0} MB, Chromium {peak.Chromium:0} MB",
-                "≥ 20 pages/s; memory flat in the batch size"));
         }
-
-        var (s2, p2, b2, peak2) = await MeasureAsync(() => PrintGuidesAsync(services));
-        rows.Add(new("SQLite", "tri-fold guides, whole center, one PDF (warm Chromium)", "every active demo item",
-            $"{p2} pages ({p2 / 2} items) in {s2:0.0} s = {p2 / s2:0.0} pages/s; PDF {b2 / 1048576.0:0.0} MB; peak RSS app {peak2.App:0} MB, Chromium {peak2.Chromium:0} MB", "—"));
+        // Both ways on the same machine and load: chunks merged (ADR 0045) first, then one Chromium print of the whole
+        // batch (ADR 0027), so that what a big single print leaves in the processes does not count against the chunks.
+        foreach (var chunked in new[] { true, false })
+        {
+            var how = chunked ? $"chunks of {Chunk} pages merged (ADR 0045)" : "one print (ADR 0027)";
+            foreach (var size in sizes)
+            {
+                var (seconds, pages, bytes, peak) = await MeasureAsync(() => PrintCertificatesAsync(services, 3000 + size, chunked ? Chunk : int.MaxValue));
+                rows.Add(new("SQLite", $"certificates into one batch PDF, {how}, warm Chromium", $"{size} certificates",
+                    $"{pages} pages in {seconds:0.0} s = {pages / seconds:0.0} pages/s; PDF {bytes / 1048576.0:0.0} MB; peak RSS app {peak.App:0} MB, Chromium {peak.Chromium:0} MB",
+                    "≥ 20 pages/s; memory flat in the batch size"));
+            }
+            var (s2, p2, b2, peak2) = await MeasureAsync(() => PrintGuidesAsync(services, chunked ? Chunk / 2 : int.MaxValue));
+            rows.Add(new("SQLite", $"tri-fold guides, whole center, one PDF, {how}, warm Chromium", $"{p2 / 2} items",
+                $"{p2} pages in {s2:0.0} s = {p2 / s2:0.0} pages/s; PDF {b2 / 1048576.0:0.0} MB; peak RSS app {peak2.App:0} MB, Chromium {peak2.Chromium:0} MB", "—"));
+        }
         return rows;
     }
 
-    private static async Task<string> PrintCertificatesAsync(IServiceProvider services, int year)
+    /// <summary>Pages per Chromium print (Printing:BatchChunkPages' default).</summary>
+    private const int Chunk = 50;
+
+    private static async Task<string> PrintCertificatesAsync(IServiceProvider services, int year, int partsPerChunk = Chunk)
     {
         await using var scope = services.CreateAsyncScope();
         var printer = scope.ServiceProvider.GetRequiredService<Printer>();
         var printing = scope.ServiceProvider.GetRequiredService<CertificatePrinting>();
-        return await printer.ToPdfFileAsync(doc => printing.WriteBatchAsync(doc, year, null, null, printer.FileAssetBase, "https://zwfw.example.gov.cn", null, default),
-            PdfLayout.LandscapePlain, default);
+        return await printer.BatchToPdfFileAsync(PaperLayout.A4Landscape, PdfLayout.LandscapePlain, partsPerChunk,
+            batch => printing.WriteBatchAsync(batch, year, null, null, "https://zwfw.example.gov.cn", null, default), default);
     }
 
-    private static async Task<string> PrintGuidesAsync(IServiceProvider services)
+    private static async Task<string> PrintGuidesAsync(IServiceProvider services, int partsPerChunk)
     {
         await using var scope = services.CreateAsyncScope();
         var printer = scope.ServiceProvider.GetRequiredService<Printer>();
         var guides = scope.ServiceProvider.GetRequiredService<GuidePrinting>();
-        return await printer.ToPdfFileAsync(doc => guides.WriteBatchAsync(doc, null, GuideLayout.TriFold, printer.FileAssetBase, "https://zwfw.example.gov.cn", null, default),
-            GuidePrinting.Pdf(GuideLayout.TriFold), default);
+        return await printer.BatchToPdfFileAsync(GuidePrinting.Paper(GuideLayout.TriFold), GuidePrinting.Pdf(GuideLayout.TriFold), partsPerChunk,
+            batch => guides.WriteBatchAsync(batch, null, GuideLayout.TriFold, "https://zwfw.example.gov.cn", null, default), default);
     }
 
     private static async Task<(double Seconds, int Pages, long Bytes, (double App, double Chromium) Peak)> MeasureAsync(Func<Task<string>> print)

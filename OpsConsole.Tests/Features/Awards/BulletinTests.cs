@@ -58,5 +58,16 @@ public sealed class BulletinTests
         var june = await client.GetAsync(BulletinEndpoints.View(new YearMonth(2026, 6)));
         Assert.Equal(HttpStatusCode.NotFound, june.StatusCode);
         Assert.Contains("尚未通报", await june.Content.ReadAsStringAsync());
+
+        // HR's way there (the nav's 考核通报): the months, a link for each published one, a clear word for the others.
+        var months = await client.GetStringAsync("/awards/bulletins");
+        Assert.Contains($"href=\"{BulletinEndpoints.View(new YearMonth(2026, 9))}\"", months);
+        Assert.Contains($"href=\"{BulletinEndpoints.Pdf(new YearMonth(2026, 7))}\"", months);
+        Assert.DoesNotContain($"href=\"{BulletinEndpoints.View(new YearMonth(2026, 10))}\"", months);
+        Assert.Contains("该月考核尚未通报，通报后可打印考核通报。", months);
+        // The assessment month page (October by default, not published) says so instead of linking.
+        var manage = await client.GetStringAsync("/assessment/manage");
+        Assert.Contains("data-testid=\"manage-bulletin-not-yet\"", manage);
+        Assert.DoesNotContain("data-testid=\"manage-bulletin\"", manage);
     }
 }

@@ -92,8 +92,7 @@ public sealed class CertificateTests
         var printer = scope.ServiceProvider.GetRequiredService<Printer>();
         var printing = scope.ServiceProvider.GetRequiredService<CertificatePrinting>();
         var seen = new List<PrintProgress>();
-        var pdf = await printer.ToPdfFileAsync(doc => printing.WriteBatchAsync(doc, 2027, null, null, printer.FileAssetBase, "http://localhost",
-            new SyncProgress(seen.Add), default), PdfLayout.LandscapePlain, default);
+        var pdf = await printing.PrintBatchAsync(2027, null, null, "http://localhost", new SyncProgress(seen.Add), default);
         try
         {
             Assert.Equal(11, await PdfTools.PageCountAsync(pdf));
@@ -105,6 +104,40 @@ public sealed class CertificateTests
         finally
         {
             File.Delete(pdf);
+        }
+
+        // The same batch four certificates per Chromium print: three chunks merged into one PDF, each page
+        // with its holder's name and its own QR to the verification page.
+        var chunks = 0;
+        var merged = await printer.BatchToPdfFileAsync(PaperLayout.A4Landscape, PdfLayout.LandscapePlain, 4, async batch =>
+        {
+            await printing.WriteBatchAsync(batch, 2027, null, null, "http://localhost", null, default);
+            chunks = batch.ChunksPrinted;
+        }, default);
+        try
+        {
+            Assert.Equal(2, chunks); // 4 + 4 printed while writing, the last 3 by FinishAsync
+            Assert.Equal(11, await PdfTools.PageCountAsync(merged));
+            Assert.Equal((842, 595), await PdfTools.PageSizeAsync(merged));
+            List<HonorCertificate> printed;
+            await using (var read = app.CreateDbContext())
+            {
+                printed = read.HonorCertificates.Where(c => c.Year == 2027 && c.RevokedAt == null).OrderBy(c => c.Kind).ThenBy(c => c.Sequence).ToList();
+            }
+            foreach (var page in new[] { 1, 5, 11 })
+            {
+                var certificate = printed[page - 1];
+                var text = (await PdfTools.TextAsync(merged, page, page)).Replace(" ", "");
+                Assert.Contains("荣誉证书", text);
+                Assert.Contains(certificate.HolderName, text);
+                Assert.Contains(certificate.Number, text);
+                Assert.Equal(["http://localhost/verify/" + certificate.VerifyCode], await PdfTools.QrCodesAsync(merged, page));
+            }
+            await PdfTools.PagePngAsync(merged, 11, 60, GuidePdfTests.Output("certificates-merged-last"));
+        }
+        finally
+        {
+            File.Delete(merged);
         }
     }
 

@@ -139,10 +139,8 @@ public sealed class GuidePdfTests(SqliteAppFixture fx) : IClassFixture<SqliteApp
         var finished = new TaskCompletionSource();
         var job = jobs.Start("tester", "batch.pdf", (services, progress, ct) =>
         {
-            var printer = services.GetRequiredService<Printer>();
             var guides = services.GetRequiredService<GuidePrinting>();
-            return printer.ToPdfFileAsync(doc => guides.WriteBatchAsync(doc, departmentId, GuideLayout.TriFold, printer.FileAssetBase, "http://localhost", progress, ct),
-                GuidePrinting.Pdf(GuideLayout.TriFold), ct);
+            return guides.PrintBatchAsync(departmentId, GuideLayout.TriFold, "http://localhost", progress, ct);
         });
         job.Changed += () => { lock (seen) seen.Add(job.Progress); if (job.State != PrintJobState.Running) finished.TrySetResult(); };
         if (job.State != PrintJobState.Running) finished.TrySetResult();
@@ -166,10 +164,8 @@ public sealed class GuidePdfTests(SqliteAppFixture fx) : IClassFixture<SqliteApp
             firstName = await db.ServiceItems.Where(i => i.DepartmentId == departmentId && i.Active).OrderBy(i => i.Code).Select(i => i.Name).FirstAsync();
         }
         using var scope = fx.App.Services.CreateScope();
-        var printer = scope.ServiceProvider.GetRequiredService<Printer>();
         var guides = scope.ServiceProvider.GetRequiredService<GuidePrinting>();
-        var pdf = await printer.ToPdfFileAsync(doc => guides.WriteBatchAsync(doc, departmentId, GuideLayout.A4, printer.FileAssetBase, "http://localhost", null, default),
-            GuidePrinting.Pdf(GuideLayout.A4), default);
+        var pdf = await guides.PrintBatchAsync(departmentId, GuideLayout.A4, "http://localhost", null, default);
         try
         {
             Assert.Contains("政务服务事项办事指南汇编", await PdfTools.TextAsync(pdf, 1, 1));
@@ -187,13 +183,94 @@ public sealed class GuidePdfTests(SqliteAppFixture fx) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task AnA4BatchPrintedInChunksIsMergedWithPageNumbersRunningThroughTheWholeBatch()
+    {
+        int departmentId;
+        List<(string Code, string Name)> items;
+        await using (var db = fx.App.CreateDbContext())
+        {
+            departmentId = await db.ServiceItems.Where(i => i.Active).GroupBy(i => i.DepartmentId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            items = (await db.ServiceItems.Where(i => i.Active && i.DepartmentId == departmentId).OrderBy(i => i.Code).Select(i => new { i.Code, i.Name }).ToListAsync())
+                .Select(i => (i.Code, i.Name)).ToList();
+        }
+        Assert.True(items.Count >= 6, "the demo's largest department has at least six items");
+        using var scope = fx.App.Services.CreateScope();
+        var printer = scope.ServiceProvider.GetRequiredService<Printer>();
+        var guides = scope.ServiceProvider.GetRequiredService<GuidePrinting>();
+        var chunks = 0;
+        // Three parts per Chromium print (the cover counts as one): several chunks even for one department.
+        var pdf = await printer.BatchToPdfFileAsync(PaperLayout.A4Portrait, PdfLayout.Portrait, 3, async batch =>
+        {
+            await guides.WriteBatchAsync(batch, departmentId, GuideLayout.A4, "http://localhost", null, default);
+            chunks = batch.ChunksPrinted;
+        }, default);
+        try
+        {
+            Assert.True(chunks >= 2, $"printed in {chunks} chunks before the last");
+            var pages = await PdfTools.PageCountAsync(pdf);
+            Assert.True(pages >= items.Count + 2, $"{pages} pages for cover, contents and {items.Count} guides");
+            Assert.Equal((595, 842), await PdfTools.PageSizeAsync(pdf));
+            // Every page carries its number in the whole batch, not in its chunk.
+            for (var page = 1; page <= pages; page++)
+            {
+                Assert.Contains($"第{page}页共{pages}页", (await PdfTools.TextAsync(pdf, page, page)).Replace(" ", ""));
+            }
+            var contents = await PdfTools.TextAsync(pdf, 2, 2);
+            Assert.Contains("目录", contents);
+            Assert.Contains(items[^1].Code, contents);
+            var text = await PdfTools.TextAsync(pdf);
+            foreach (var (_, name) in items) Assert.Contains(name[..Math.Min(6, name.Length)], text);
+            // The last guide (from the last chunk) still has its QR to the public guide.
+            var lastPages = Enumerable.Range(1, pages).Reverse().Take(3);
+            var codes = new List<string>();
+            foreach (var page in lastPages) codes.AddRange(await PdfTools.QrCodesAsync(pdf, page));
+            Assert.Contains("http://localhost/guide/" + items[^1].Code, codes);
+            File.Copy(pdf, Output("guides-batch-a4-chunked.pdf"), overwrite: true);
+            await PdfTools.PagePngAsync(pdf, pages, 60, Output("guides-batch-a4-chunked-last"));
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [Fact]
+    public async Task TheWholeCentersTriFoldBatchIsMergedFromChunksWithEveryItem()
+    {
+        int count;
+        string lastCode;
+        await using (var db = fx.App.CreateDbContext())
+        {
+            count = await db.ServiceItems.CountAsync(i => i.Active);
+            lastCode = await db.ServiceItems.Where(i => i.Active).OrderByDescending(i => i.Department!.SortOrder).ThenByDescending(i => i.Code).Select(i => i.Code).FirstAsync();
+        }
+        using var scope = fx.App.Services.CreateScope();
+        var guides = scope.ServiceProvider.GetRequiredService<GuidePrinting>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PrintOptions>>().Value;
+        Assert.True(2 * count > options.BatchChunkPages, "more pages than one chunk");
+
+        var pdf = await guides.PrintBatchAsync(null, GuideLayout.TriFold, "http://localhost", null, default);
+        try
+        {
+            var pages = await PdfTools.PageCountAsync(pdf);
+            Assert.Equal(2 * count, pages);
+            Assert.Equal((842, 595), await PdfTools.PageSizeAsync(pdf));
+            Assert.Contains("扫码查看完整在线指南", await PdfTools.TextAsync(pdf, pages - 1, pages - 1));
+            Assert.Equal(["http://localhost/guide/" + lastCode], await PdfTools.QrCodesAsync(pdf, pages - 1));
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [Fact]
     public async Task ACancelledBatchEndsCancelledWithoutAFile()
     {
         var jobs = fx.App.Services.GetRequiredService<PrintJobs>();
         var started = new TaskCompletionSource();
         var job = jobs.Start("tester", "batch.pdf", async (services, progress, ct) =>
         {
-            var printer = services.GetRequiredService<Printer>();
             var guides = services.GetRequiredService<GuidePrinting>();
             var cancelling = new Progress(p =>
             {
@@ -201,10 +278,7 @@ public sealed class GuidePdfTests(SqliteAppFixture fx) : IClassFixture<SqliteApp
                 started.TrySetResult();
                 ct.WaitHandle.WaitOne(TimeSpan.FromMinutes(1));
             });
-            return await printer.ToPdfFileAsync(async doc =>
-            {
-                await guides.WriteBatchAsync(doc, null, GuideLayout.A4, printer.FileAssetBase, "http://localhost", cancelling, ct);
-            }, PdfLayout.Portrait, ct);
+            return await guides.PrintBatchAsync(null, GuideLayout.A4, "http://localhost", cancelling, ct);
         });
         var ended = new TaskCompletionSource();
         job.Changed += () => { if (job.State != PrintJobState.Running) ended.TrySetResult(); };

@@ -74,3 +74,16 @@ internal sealed class AwardBallotConfiguration : IEntityTypeConfiguration<AwardB
         b.HasIndex(x => new { x.RuleCode, x.PeriodKey, x.Channel, x.Voter }).IsUnique();
     }
 }
+
+internal sealed class AwardRuleVersionConfiguration : IEntityTypeConfiguration<AwardRuleVersion>
+{
+    public void Configure(EntityTypeBuilder<AwardRuleVersion> b)
+    {
+        b.ToTable("AwardRuleVersions");
+        b.Ignore(x => x.EffectiveFrom);
+        b.Property(x => x.Code).HasMaxLength(AwardRule.CodeMaxLength);
+        b.Property(x => x.MinScore).HasPrecision(7, 2);
+        b.Property(x => x.PublishedBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.Code, x.Year, x.Month });
+    }
+}

@@ -50,6 +50,7 @@ public static class AuditLabels
         ["HonorCertificate"] = "荣誉证书",
         ["AwardRound"] = "评选确认",
         ["Award"] = "获奖记录",
+        ["AwardRuleVersion"] = "评选规则",
         ["LeaveRecord"] = "请假",
         ["MakeUpPunchRequest"] = "补卡申请",
         ["OfficialAbsenceRecord"] = "公出",
@@ -95,6 +96,14 @@ public static class AuditLabels
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["Name"] = "名称",
+        ["TopN"] = "名额",
+        ["MinScore"] = "最低分",
+        ["VetoBars"] = "一票否决",
+        ["HasComposite"] = "综合评分",
+        ["WindowWeight"] = "窗口得分权重",
+        ["StaffWeight"] = "人员得分权重",
+        ["DutyVoteWeight"] = "值班长投票权重",
+        ["PublicVoteWeight"] = "群众投票权重",
         ["DisplayName"] = "姓名",
         ["UserName"] = "工号",
         ["EmployeeNo"] = "工号",

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using OpsConsole.Data;
+using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Awards;
+using OpsConsole.Features.Common;
 
 namespace OpsConsole.Features.Awards;
 
@@ -37,13 +41,30 @@ public sealed class AwardOptions
     ];
 }
 
-/// <summary>The award rules in force: the configured ones that are usable (or the defaults), by code.</summary>
+/// <summary>
+/// The award rules: the configured ones that are usable (or the defaults) are the codes and their first versions;
+/// versions edited in the app (AwardRuleVersions, ADR 0036 as amended) take over from their month on. <see cref="All"/> and
+/// <see cref="Find"/> give the rules in force this month; <see cref="ForPeriod"/> the rule a period is judged by
+/// (the version in force in its first month). The stored versions are cached per node and read again after an
+/// edit here, or after a minute (another node's edit).
+/// </summary>
 public sealed class AwardRules
 {
-    private readonly IReadOnlyList<AwardRule> _rules;
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
-    public AwardRules(Microsoft.Extensions.Options.IOptions<AwardOptions> options, ILogger<AwardRules> log)
+    private readonly IReadOnlyList<AwardRule> _configured;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly CenterClock _clock;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private IReadOnlyList<AwardRuleVersion> _versions = [];
+    private DateTimeOffset? _loadedAt;
+
+    public AwardRules(Microsoft.Extensions.Options.IOptions<AwardOptions> options, ILogger<AwardRules> log, IServiceScopeFactory scopes, CenterClock clock, TimeProvider time)
     {
+        _scopes = scopes;
+        _clock = clock;
+        _time = time;
         var configured = options.Value.Rules;
         var usable = new List<AwardRule>();
         foreach (var rule in configured.Count > 0 ? configured : AwardOptions.Defaults)
@@ -52,15 +73,64 @@ public sealed class AwardRules
             else if (usable.Any(r => r.Code == rule.Code)) log.LogWarning("Award rule {Code} left out: the code is used twice", rule.Code);
             else usable.Add(rule);
         }
-        _rules = usable;
+        _configured = usable;
     }
 
-    public IReadOnlyList<AwardRule> All => _rules;
+    /// <summary>The configured rules (each code's first version).</summary>
+    public IReadOnlyList<AwardRule> Configured => _configured;
 
-    public AwardRule? Find(string? code) => _rules.FirstOrDefault(r => r.Code == code);
+    /// <summary>The rules in force this month, in configured order.</summary>
+    public IReadOnlyList<AwardRule> All => InForceIn(YearMonth.Of(_clock.Today));
+
+    /// <summary>The rules in force in <paramref name="month"/>, in configured order.</summary>
+    public IReadOnlyList<AwardRule> InForceIn(YearMonth month)
+    {
+        var versions = Versions();
+        return _configured.Select(c => AwardRuleVersion.InForce(c, versions, month)).ToList();
+    }
+
+    public AwardRule? Find(string? code) => All.FirstOrDefault(r => r.Code == code);
+
+    /// <summary>The rule <paramref name="code"/>'s awards for <paramref name="period"/> are judged by; null for an unknown code.</summary>
+    public AwardRule? ForPeriod(string? code, AwardPeriod period) =>
+        _configured.FirstOrDefault(r => r.Code == code) is { } configured
+            ? AwardRuleVersion.InForce(configured, Versions(), AwardRuleVersion.StartOf(period))
+            : null;
 
     /// <summary>Rules whose composite counts the public's votes (they get a phone page and a QR code).</summary>
-    public IEnumerable<AwardRule> WithPublicVote => _rules.Where(r => r.Weights?.PublicVote > 0);
+    public IEnumerable<AwardRule> WithPublicVote => All.Where(r => r.Weights?.PublicVote > 0);
 
-    public IEnumerable<AwardRule> WithDutyVote => _rules.Where(r => r.Weights?.DutyVote > 0);
+    public IEnumerable<AwardRule> WithDutyVote => All.Where(r => r.Weights?.DutyVote > 0);
+
+    /// <summary>Reads the stored versions again (after an edit).</summary>
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var versions = await db.AwardRuleVersions.AsNoTracking().ToListAsync(ct);
+        lock (_gate)
+        {
+            _versions = versions;
+            _loadedAt = _time.GetUtcNow();
+        }
+    }
+
+    private IReadOnlyList<AwardRuleVersion> Versions()
+    {
+        lock (_gate)
+        {
+            if (_loadedAt is { } at && _time.GetUtcNow() - at < CacheFor) return _versions;
+        }
+        // A few rows; read synchronously so the callers (pages, the desk) keep a synchronous list.
+        using var scope = _scopes.CreateScope();
+        using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext();
+        var versions = db.AwardRuleVersions.AsNoTracking().ToList();
+        lock (_gate)
+        {
+            _versions = versions;
+            _loadedAt = _time.GetUtcNow();
+            return versions;
+        }
+    }
 }

@@ -10,6 +10,7 @@ public static class AwardsServiceCollectionExtensions
         services.AddSingleton<PublicVoter>();
         services.AddScoped<AwardDesk>();
         services.AddScoped<AwardVotes>();
+        services.AddScoped<AwardRuleEditor>();
         services.AddScoped<Printing.BulletinPrinting>();
         return services;
     }

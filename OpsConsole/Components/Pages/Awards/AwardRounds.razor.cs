@@ -62,7 +62,11 @@ public partial class AwardRounds
 
     private async Task ReloadAsync()
     {
-        proposal = rule is not null && AwardPeriod.TryParse(periodKey, out var period) ? await Desk.ProposeAsync(rule, period) : null;
+        // The period is judged by the rule version in force in its first month (ADR 0036 as amended), not by today's.
+        proposal = rule is not null && AwardPeriod.TryParse(periodKey, out var period) && Rules.ForPeriod(rule.Code, period) is { } judged
+                   && judged.Period == period.Kind
+            ? await Desk.ProposeAsync(judged, period)
+            : null;
     }
 
     private string RuleLabel(AwardRule r) => $"{L[AwardKinds.Title(r.Kind)]}（{L[PeriodWord(r.Period)]}）";

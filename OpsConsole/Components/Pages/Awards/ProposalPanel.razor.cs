@@ -97,10 +97,8 @@ public partial class ProposalPanel
         var title = Proposal.Rule.TitleFor(Proposal.Period);
         job = Jobs.Start(await UserAsync(), L["荣誉证书-{0}.pdf", title], (services, progress, ct) =>
         {
-            var printer = services.GetRequiredService<Printer>();
             var printing = services.GetRequiredService<CertificatePrinting>();
-            return printer.ToPdfFileAsync(doc => printing.WriteBatchAsync(doc, title, ids, printer.FileAssetBase, requestBase, progress, ct),
-                PdfLayout.LandscapePlain, ct);
+            return printing.PrintBatchAsync(title, ids, requestBase, progress, ct);
         });
         job.Changed += () => _ = InvokeAsync(StateHasChanged);
     }

@@ -1524,6 +1524,80 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.ToTable("AwardRounds", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Awards.AwardRuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DutyVoteWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasComposite")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("MinScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PublicVoteWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("StaffWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TopN")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("VetoBars")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("WindowWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Year", "Month");
+
+                    b.ToTable("AwardRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Awards.HonorCertificate", b =>
                 {
                     b.Property<int>("Id")

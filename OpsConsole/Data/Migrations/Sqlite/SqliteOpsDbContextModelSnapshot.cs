@@ -1469,6 +1469,78 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.ToTable("AwardRounds", (string)null);
                 });
 
+            modelBuilder.Entity("OpsConsole.Domain.Awards.AwardRuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DutyVoteWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasComposite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MinScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicVoteWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopN")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VetoBars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Year", "Month");
+
+                    b.ToTable("AwardRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("OpsConsole.Domain.Awards.HonorCertificate", b =>
                 {
                     b.Property<int>("Id")
