@@ -140,7 +140,7 @@ public sealed class XlsxWriterTests
         Assert.Equal("\"quoted\" 'single'", book.Text(sheet, "E1"));
         Assert.Equal(["33", "2.5", "-0.125", "1234567890123", (0.1 + 0.2).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new DateTime(2026, 11, 3, 9, 12, 0).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), "-7", "79228162514264337593543950335"],
-            ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2"].Select(r => book.Text(sheet, r)));
+            new[] { "A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2" }.Select(r => book.Text(sheet, r)));
         Assert.Equal((uint)XlsxStyle.Integer, WorkbookReader.StyleOf(sheet, "D2"));
     }
 

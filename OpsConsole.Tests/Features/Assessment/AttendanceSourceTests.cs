@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpsConsole.Data;
 using OpsConsole.Domain.Assessment;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Features.Assessment;
