@@ -118,6 +118,55 @@ public sealed class XlsxWriterTests
         Assert.Empty(book.ValidationErrors());
     }
 
+    [Fact]
+    public void TextAndNumbersReadBackAsWritten()
+    {
+        var longText = string.Concat(Enumerable.Repeat("办件说明😀<&>", 3000)); // past the writer's 16K-character chunks, pairs intact
+        using var book = new WorkbookReader(Write(xlsx =>
+        {
+            var sheet = xlsx.AddSheet("值");
+            sheet.AddRow("第一行\r\n第二行\r第三行", "tab\there", "bell\u0007", longText, "\"quoted\" 'single'");
+            sheet.AddRow(new XlsxCell(33.0m, XlsxStyle.Decimal), new XlsxCell(2.50m, XlsxStyle.Decimal), new XlsxCell(-0.125m, XlsxStyle.Decimal),
+                new XlsxCell(1234567890123L, XlsxStyle.Integer), new XlsxCell(0.1 + 0.2, XlsxStyle.Decimal),
+                new XlsxCell(new DateTime(2026, 11, 3, 9, 12, 0), XlsxStyle.Date), new XlsxCell(-7, XlsxStyle.Integer), new XlsxCell(79228162514264337593543950335m, XlsxStyle.Decimal));
+        }));
+
+        Assert.Empty(book.ValidationErrors());
+        var sheet = book.Sheet("值");
+        Assert.Equal("第一行\n第二行\n第三行", book.Text(sheet, "A1")); // CR and CRLF as line feeds, as XmlWriter wrote them
+        Assert.Equal("tab\there", book.Text(sheet, "B1"));
+        Assert.Equal("bell\uFFFD", book.Text(sheet, "C1")); // a character XML forbids does not fail the export
+        Assert.Equal(longText, book.Text(sheet, "D1"));
+        Assert.Equal("\"quoted\" 'single'", book.Text(sheet, "E1"));
+        Assert.Equal(["33", "2.5", "-0.125", "1234567890123", (0.1 + 0.2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new DateTime(2026, 11, 3, 9, 12, 0).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), "-7", "79228162514264337593543950335"],
+            new[] { "A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2" }.Select(r => book.Text(sheet, r)));
+        Assert.Equal((uint)XlsxStyle.Integer, WorkbookReader.StyleOf(sheet, "D2"));
+    }
+
+    [Fact]
+    public void ManyRowsCrossTheBufferAndKeepTheirReferences()
+    {
+        using var book = new WorkbookReader(Write(xlsx =>
+        {
+            var sheet = xlsx.AddSheet("明细");
+            for (var i = 1; i <= 5000; i++)
+                sheet.AddRow([new(i, XlsxStyle.Integer), new("第" + i + "行", XlsxStyle.Normal), XlsxCell.Empty(XlsxStyle.Centered), new(i / 4m, XlsxStyle.Decimal),
+                    .. Enumerable.Range(0, 26).Select(c => new XlsxCell(c, XlsxStyle.Plain))]);
+        }));
+
+        Assert.Empty(book.ValidationErrors());
+        var sheet = book.Sheet("明细");
+        var rows = WorkbookReader.Rows(sheet).ToList();
+        Assert.Equal(5000, rows.Count);
+        Assert.Equal("5000", rows[^1].RowIndex!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("第4999行", book.Text(sheet, "B4999"));
+        Assert.Equal("1249.75", book.Text(sheet, "D4999"));
+        Assert.Equal("25", book.Text(sheet, "AD5000")); // the 30th column
+        Assert.Equal((uint)XlsxStyle.Centered, WorkbookReader.StyleOf(sheet, "C17"));
+        Assert.Equal(0u, WorkbookReader.StyleOf(sheet, "E17"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a/b")]

@@ -6,9 +6,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace OpsConsole.Exports;
 
 /// <summary>
-/// Writes an .xlsx workbook row by row with the OpenXML SDK's streaming writer: sheets one after another,
-/// a fixed set of <see cref="XlsxStyle"/>s, column widths, frozen panes, merged cells and print setup.
-/// Rows are never held in memory, so a large export costs what one row costs.
+/// Writes an .xlsx workbook row by row: sheets one after another, a fixed set of <see cref="XlsxStyle"/>s, column
+/// widths, frozen panes, merged cells and print setup. Rows are never held in memory, so a large export costs what
+/// one row costs; each sheet's XML is written as UTF-8 straight into its zip entry (<see cref="XlsxSheet"/>), the
+/// small workbook and styles parts through the OpenXML SDK's elements.
 /// </summary>
 /// <remarks>
 /// The SDK's package API (2.20) needs a readable, seekable stream and keeps every part in memory until it is
@@ -150,58 +151,155 @@ public readonly record struct XlsxCell(object? Value, XlsxStyle Style = XlsxStyl
     public static implicit operator XlsxCell(string? text) => new(text);
 }
 
-/// <summary>A sheet being written: rows go out in order; merges are kept and written when the sheet is finished.</summary>
+/// <summary>
+/// A sheet being written: rows go out in order, straight into the sheet's zip entry as UTF-8 (inline strings, so
+/// nothing is held back for a shared string table); merges are kept and written when the sheet is finished.
+/// </summary>
 public sealed class XlsxSheet
 {
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     private readonly Stream _part;
-    private readonly OpenXmlWriter _writer;
+    private readonly XlsxPartWriter _xml;
     private readonly XlsxSheetOptions _options;
     private readonly List<string> _merges = [];
+    // The current row's number in UTF-8, appended to each cell's column letters.
+    private readonly byte[] _rowDigits = new byte[11];
+    private int _rowDigitCount;
     private bool _finished;
 
     internal XlsxSheet(Stream part, XlsxSheetOptions options)
     {
         _part = part;
         _options = options;
-        _writer = OpenXmlWriter.Create(part);
-        _writer.WriteStartDocument(true);
-        _writer.WriteStartElement(new Worksheet());
-        if (options.FitToWidth) _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        _writer.WriteElement(new SheetViews(SheetView(options.FrozenRows, options.FrozenColumns)));
-        _writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
+        _xml = new XlsxPartWriter(part);
+        _xml.Raw("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?><worksheet xmlns=\""u8);
+        _xml.Attribute(MainNamespace);
+        _xml.Raw("\">"u8);
+        if (options.FitToWidth) _xml.Raw("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"u8);
+        WriteSheetView(options.FrozenRows, options.FrozenColumns);
+        _xml.Raw("<sheetFormatPr defaultRowHeight=\"15\"/>"u8);
         if (options.ColumnWidths.Count > 0)
         {
-            _writer.WriteElement(new Columns(options.ColumnWidths.Select((w, i) =>
-                new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+            _xml.Raw("<cols>"u8);
+            for (var i = 0; i < options.ColumnWidths.Count; i++)
+            {
+                _xml.Raw("<col min=\""u8);
+                _xml.Number(i + 1);
+                _xml.Raw("\" max=\""u8);
+                _xml.Number(i + 1);
+                _xml.Raw("\" width=\""u8);
+                _xml.Number(options.ColumnWidths[i]);
+                _xml.Raw("\" customWidth=\"1\"/>"u8);
+            }
+            _xml.Raw("</cols>"u8);
         }
-        _writer.WriteStartElement(new SheetData());
+        _xml.Raw("<sheetData>"u8);
     }
 
     /// <summary>Rows written so far; the next row is RowCount + 1.</summary>
     public int RowCount { get; private set; }
 
-    public void AddRow(params XlsxCell[] cells) => AddRow(cells, null);
+    public void AddRow(params XlsxCell[] cells) => AddRow(cells.AsSpan(), null);
+
+    /// <summary>A row from cells on the stack (a collection expression): nothing allocated for the row itself.</summary>
+    public void AddRow(params ReadOnlySpan<XlsxCell> cells) => AddRow(cells, null);
 
     /// <param name="height">In points. Default: null, Excel's row height.</param>
     public void AddRow(IEnumerable<XlsxCell> cells, double? height = null)
     {
+        switch (cells)
+        {
+            case XlsxCell[] array:
+                AddRow(array.AsSpan(), height);
+                break;
+            case List<XlsxCell> list:
+                AddRow(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), height);
+                break;
+            default:
+                StartRow(height);
+                var column = 0;
+                foreach (var cell in cells) WriteCell(++column, cell);
+                _xml.Raw("</row>"u8);
+                break;
+        }
+    }
+
+    private void AddRow(ReadOnlySpan<XlsxCell> cells, double? height)
+    {
+        StartRow(height);
+        for (var i = 0; i < cells.Length; i++) WriteCell(i + 1, cells[i]);
+        _xml.Raw("</row>"u8);
+    }
+
+    private void StartRow(double? height)
+    {
         ObjectDisposedException.ThrowIf(_finished, this);
         var row = ++RowCount;
-        var attributes = new List<OpenXmlAttribute> { new("r", "", row.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        row.TryFormat(_rowDigits, out _rowDigitCount, default, System.Globalization.CultureInfo.InvariantCulture);
+        _xml.Raw("<row r=\""u8);
+        _xml.Raw(_rowDigits.AsSpan(0, _rowDigitCount));
         if (height is { } h)
         {
-            attributes.Add(new OpenXmlAttribute("ht", "", h.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            attributes.Add(new OpenXmlAttribute("customHeight", "", "1"));
+            _xml.Raw("\" ht=\""u8);
+            _xml.Number(h);
+            _xml.Raw("\" customHeight=\"1\">"u8);
         }
-        _writer.WriteStartElement(new Row(), attributes);
-        var column = 0;
-        foreach (var cell in cells)
-        {
-            column++;
-            _writer.WriteElement(Cell(XlsxReference.Of(row, column), cell));
-        }
-        _writer.WriteEndElement();
+        else _xml.Raw("\">"u8);
     }
+
+    private void WriteCell(int column, in XlsxCell cell)
+    {
+        _xml.Raw("<c r=\""u8);
+        _xml.Raw(XlsxReference.ColumnUtf8(column));
+        _xml.Raw(_rowDigits.AsSpan(0, _rowDigitCount));
+        if (cell.Style != XlsxStyle.Plain)
+        {
+            _xml.Raw("\" s=\""u8);
+            _xml.Number((uint)cell.Style);
+        }
+        switch (cell.Value)
+        {
+            case null:
+                _xml.Raw("\"/>"u8);
+                return;
+            case string text:
+                // xml:space="preserve" only where it matters: spaces at either end, or breaks and tabs.
+                var preserve = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0);
+                _xml.Raw(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8 : "\" t=\"inlineStr\"><is><t>"u8);
+                _xml.Text(text);
+                _xml.Raw("</t></is></c>"u8);
+                return;
+        }
+        _xml.Raw("\"><v>"u8);
+        switch (cell.Value)
+        {
+            case DateOnly date:
+                // The serial number of a day at midnight: whole days since 1899-12-30 (what DateTime.ToOADate gives).
+                _xml.Number(date.DayNumber - OaEpoch);
+                break;
+            case DateTime time:
+                _xml.Number(time.ToOADate());
+                break;
+            case decimal n:
+                _xml.Number(n);
+                break;
+            case int n:
+                _xml.Number(n);
+                break;
+            case long n:
+                _xml.Number(n);
+                break;
+            case double n:
+                _xml.Number(n);
+                break;
+            default:
+                throw new ArgumentException($"Cells hold text, numbers or dates, not {cell.Value.GetType().Name}.", nameof(cell));
+        }
+        _xml.Raw("</v></c>"u8);
+    }
+
+    private static readonly int OaEpoch = new DateOnly(1899, 12, 30).DayNumber;
 
     /// <summary>Merges a block (1-based, inclusive). Give every cell of the block a style so borders and fills cover it.</summary>
     public void Merge(int firstRow, int firstColumn, int lastRow, int lastColumn)
@@ -216,71 +314,64 @@ public sealed class XlsxSheet
     {
         if (_finished) return;
         _finished = true;
-        _writer.WriteEndElement(); // sheetData
-        if (_merges.Count > 0) _writer.WriteElement(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
-        if (_options.Landscape || _options.FitToWidth) _writer.WriteElement(new PrintOptions { HorizontalCentered = true });
-        _writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        var setup = new PageSetup { PaperSize = 9, Orientation = _options.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait };
-        if (_options.FitToWidth)
+        _xml.Raw("</sheetData>"u8);
+        if (_merges.Count > 0)
         {
-            setup.FitToWidth = 1;
-            setup.FitToHeight = 0;
+            _xml.Raw("<mergeCells count=\""u8);
+            _xml.Number(_merges.Count);
+            _xml.Raw("\">"u8);
+            foreach (var merge in _merges)
+            {
+                _xml.Raw("<mergeCell ref=\""u8);
+                _xml.Attribute(merge);
+                _xml.Raw("\"/>"u8);
+            }
+            _xml.Raw("</mergeCells>"u8);
         }
-        _writer.WriteElement(setup);
-        if (_options.Footer is { Length: > 0 } footer) _writer.WriteElement(new HeaderFooter(new OddFooter(footer)));
-        _writer.WriteEndElement(); // worksheet
-        _writer.Close();
+        if (_options.Landscape || _options.FitToWidth) _xml.Raw("<printOptions horizontalCentered=\"1\"/>"u8);
+        _xml.Raw("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"u8);
+        _xml.Raw(_options.Landscape ? "<pageSetup paperSize=\"9\" orientation=\"landscape\""u8 : "<pageSetup paperSize=\"9\" orientation=\"portrait\""u8);
+        _xml.Raw(_options.FitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"/>"u8 : "/>"u8);
+        if (_options.Footer is { Length: > 0 } footer)
+        {
+            _xml.Raw("<headerFooter><oddFooter>"u8);
+            _xml.Text(footer);
+            _xml.Raw("</oddFooter></headerFooter>"u8);
+        }
+        _xml.Raw("</worksheet>"u8);
+        _xml.Dispose();
         _part.Dispose();
     }
 
-    private static SheetView SheetView(int rows, int columns)
+    private void WriteSheetView(int rows, int columns)
     {
-        var view = new SheetView { WorkbookViewId = 0 };
-        if (rows <= 0 && columns <= 0) return view;
-        var pane = rows > 0 && columns > 0 ? PaneValues.BottomRight : rows > 0 ? PaneValues.BottomLeft : PaneValues.TopRight;
-        var frozen = new Pane { TopLeftCell = XlsxReference.Of(rows + 1, columns + 1), ActivePane = pane, State = PaneStateValues.Frozen };
-        if (columns > 0) frozen.HorizontalSplit = columns;
-        if (rows > 0) frozen.VerticalSplit = rows;
-        view.Append(frozen);
-        view.Append(new Selection { Pane = pane });
-        return view;
-    }
-
-    private static Cell Cell(string reference, XlsxCell cell)
-    {
-        var result = new Cell { CellReference = reference };
-        if (cell.Style != XlsxStyle.Plain) result.StyleIndex = (uint)cell.Style;
-        switch (cell.Value)
+        _xml.Raw("<sheetViews><sheetView workbookViewId=\"0\""u8);
+        if (rows <= 0 && columns <= 0)
         {
-            case null:
-                break;
-            case string text:
-                result.DataType = CellValues.InlineString;
-                result.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-                break;
-            case DateOnly date:
-                result.CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate());
-                break;
-            case DateTime time:
-                result.CellValue = new CellValue(time.ToOADate());
-                break;
-            case decimal n:
-                // 33.0m would be stored as "33.0"; the canonical form is what Excel itself writes.
-                result.CellValue = new CellValue(n.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case int n:
-                result.CellValue = new CellValue(n);
-                break;
-            case long n:
-                result.CellValue = new CellValue((decimal)n);
-                break;
-            case double n:
-                result.CellValue = new CellValue(n);
-                break;
-            default:
-                throw new ArgumentException($"Cells hold text, numbers or dates, not {cell.Value.GetType().Name}.", nameof(cell));
+            _xml.Raw("/></sheetViews>"u8);
+            return;
         }
-        return result;
+        var pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+        _xml.Raw("><pane"u8);
+        if (columns > 0)
+        {
+            _xml.Raw(" xSplit=\""u8);
+            _xml.Number(columns);
+            _xml.Raw("\""u8);
+        }
+        if (rows > 0)
+        {
+            _xml.Raw(" ySplit=\""u8);
+            _xml.Number(rows);
+            _xml.Raw("\""u8);
+        }
+        _xml.Raw(" topLeftCell=\""u8);
+        _xml.Attribute(XlsxReference.Of(rows + 1, columns + 1));
+        _xml.Raw("\" activePane=\""u8);
+        _xml.Attribute(pane);
+        _xml.Raw("\" state=\"frozen\"/><selection pane=\""u8);
+        _xml.Attribute(pane);
+        _xml.Raw("\"/></sheetView></sheetViews>"u8);
     }
 }
 
@@ -297,4 +388,13 @@ public static class XlsxReference
     }
 
     public static string Of(int row, int column) => Column(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Column letters as ASCII bytes, made once per column (benign race: two threads may both make one).
+    private static readonly byte[]?[] ColumnBytes = new byte[]?[1024];
+
+    /// <summary><see cref="Column"/> as ASCII bytes, cached: what the sheet writer puts before each row number.</summary>
+    internal static ReadOnlySpan<byte> ColumnUtf8(int column) =>
+        column < ColumnBytes.Length
+            ? ColumnBytes[column] ??= System.Text.Encoding.ASCII.GetBytes(Column(column))
+            : System.Text.Encoding.ASCII.GetBytes(Column(column));
 }

@@ -11,6 +11,7 @@ using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.People;
 using OpsConsole.Domain.Windows;
 using OpsConsole.Features.Assessment;
+using OpsConsole.Features.Attendance;
 using OpsConsole.Features.Common;
 
 namespace OpsConsole.Bench;
@@ -29,7 +30,9 @@ internal static class AssessmentBench
     private const int WindowCount = 275;
     private const int LinesPerStaffMonth = 14;
 
-    public static async Task RunAsync()
+    /// <param name="monthOnly">Only the month's computation (and its parts), not the workbooks: what a profiler is attached to.</param>
+    /// <param name="runs">Timed runs of the month after one warm-up.</param>
+    public static async Task RunAsync(bool monthOnly = false, int runs = 5)
     {
         var dir = Path.Combine(Path.GetTempPath(), "opsconsole-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
@@ -64,17 +67,35 @@ internal static class AssessmentBench
             var tickets = await db.Set<OpsConsole.Domain.Queueing.Ticket>().CountAsync(t => t.ServiceDay >= first && t.ServiceDay <= last);
             var windows = await db.Windows.CountAsync();
 
-            var runs = new List<(TimeSpan Wall, TimeSpan Cpu)>();
-            MonthAssessment.MonthView view = null!;
-            for (var i = 0; i < 3; i++)
+            // OPSCONSOLE_BENCH_PAUSE=N: wait N seconds before the timed runs, so that a profiler can attach to this process
+            // (dotnet-trace collect -p PID) and see the month alone, not the seeding.
+            if (int.TryParse(Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_PAUSE"), out var pause) && pause > 0)
             {
+                Console.Error.WriteLine($"ready: pid {Environment.ProcessId}, timed runs in {pause} s");
+                await Task.Delay(TimeSpan.FromSeconds(pause));
+            }
+            var loadBefore = LoadAverage();
+            var timed = new List<(TimeSpan Wall, TimeSpan Cpu, long Allocated)>();
+            MonthAssessment.MonthView view = null!;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, true, true);
+            var peaks = PeakSampler.Start();
+            for (var i = 0; i < runs; i++)
+            {
+                var allocated = GC.GetTotalAllocatedBytes(true);
                 var sw = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 view = await months.LoadAsync(month);
-                runs.Add((sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu));
+                timed.Add((sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(true) - allocated));
             }
+            var (heapPeak, rssPeak) = await peaks.StopAsync();
+            var loadAfter = LoadAverage();
             var lines = view.Scores.Staff.Values.Sum(s => s.Lines.Count) + view.Scores.Windows.Values.Sum(w => w.Lines.Count);
             var profile = await ProfileAsync(sp, dbFactory, month);
+            if (monthOnly)
+            {
+                PrintMonth(view, windows, rostered, punches.Count, tickets, lines, timed, (heapPeak, rssPeak), loadBefore, loadAfter, profile);
+                return;
+            }
 
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(true);
@@ -88,19 +109,8 @@ internal static class AssessmentBench
             var workbookTime = workbookWatch.Elapsed;
             var workbookAllocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
 
-            Console.WriteLine($"Machine: {MachineInfo.Describe()}. Database: embedded SQLite (file).");
-            Console.WriteLine();
-            Console.WriteLine("| what | size | time (3 runs, wall) | CPU | target |");
-            Console.WriteLine("|---|---|---|---|---|");
-            Console.WriteLine($"| assess a month through the use case (LoadAsync of a draft) | {view.Scores.Staff.Count} staff, {view.Scores.Windows.Count} of {windows} windows scored, {rostered:N0} bench roster half-days, {punches.Count:N0} bench punches + the demo's, {tickets:N0} tickets, {lines:N0} lines | {string.Join(" / ", runs.Select(r => $"{r.Wall.TotalMilliseconds:N0} ms"))} | {string.Join(" / ", runs.Select(r => $"{r.Cpu.TotalMilliseconds:N0} ms"))} | ≤ 1 s |");
-            Console.WriteLine($"| monthly workbook (computes the month again, then writes) | {workbookSize / 1024.0:N0} KB | {workbookTime.TotalMilliseconds:N0} ms | — | allocated {workbookAllocated / 1024 / 1024.0:N1} MB |");
-            Console.WriteLine();
-            Console.WriteLine("Where the time goes (one pass, each part alone, wall / CPU):");
-            Console.WriteLine();
-            Console.WriteLine("| part | events | wall | CPU |");
-            Console.WriteLine("|---|---|---|---|");
-            foreach (var (name, count, wall, cpu) in profile)
-                Console.WriteLine($"| {name} | {count:N0} | {wall.TotalMilliseconds:N0} ms | {cpu.TotalMilliseconds:N0} ms |");
+            PrintMonth(view, windows, rostered, punches.Count, tickets, lines, timed, (heapPeak, rssPeak), loadBefore, loadAfter, profile);
+            Console.WriteLine($"Monthly workbook (computes the month again, then writes): {workbookSize / 1024.0:N0} KB, {workbookTime.TotalMilliseconds:N0} ms, allocated {workbookAllocated / 1024 / 1024.0:N1} MB.");
             Console.WriteLine();
 
             var year = YearMonth.Of(today).Year - 1;
@@ -113,6 +123,27 @@ internal static class AssessmentBench
             try { Directory.Delete(dir, true); } catch (IOException) { }
         }
     }
+
+    private static void PrintMonth(MonthAssessment.MonthView view, int windows, int rostered, int punches, int tickets, int lines,
+        List<(TimeSpan Wall, TimeSpan Cpu, long Allocated)> timed, (long Heap, long Rss) peaks, string loadBefore, string loadAfter,
+        List<(string Name, int Count, TimeSpan Wall, TimeSpan Cpu)> profile)
+    {
+        Console.WriteLine($"Machine: {MachineInfo.Describe()}. Database: embedded SQLite (file). Load average before the timed runs {loadBefore}, after {loadAfter}.");
+        Console.WriteLine();
+        Console.WriteLine($"| what | size | time ({timed.Count} runs, wall) | CPU | allocated | peak managed heap / resident set above start | target |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| assess a month through the use case (LoadAsync of a draft) | {view.Scores.Staff.Count} staff, {view.Scores.Windows.Count} of {windows} windows scored, {rostered:N0} bench roster half-days, {punches:N0} bench punches + the demo's, {tickets:N0} tickets, {lines:N0} lines | {string.Join(" / ", timed.Select(r => $"{r.Wall.TotalMilliseconds:N0} ms"))} | {string.Join(" / ", timed.Select(r => $"{r.Cpu.TotalMilliseconds:N0} ms"))} | {string.Join(" / ", timed.Select(r => $"{r.Allocated / 1024 / 1024.0:N0} MB"))} | {peaks.Heap / 1024 / 1024.0:N0} MB / {peaks.Rss / 1024 / 1024.0:N0} MB | ≤ 1 s |");
+        Console.WriteLine();
+        Console.WriteLine("Where the time goes (one pass, each part alone, wall / CPU):");
+        Console.WriteLine();
+        Console.WriteLine("| part | events | wall | CPU |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, count, wall, cpu) in profile)
+            Console.WriteLine($"| {name} | {count:N0} | {wall.TotalMilliseconds:N0} ms | {cpu.TotalMilliseconds:N0} ms |");
+        Console.WriteLine();
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>Windows up to 275 (in the demo's first zone) and every workday's two half-days rostered on them, in rotation.</summary>
     private static async Task<int> AddWindowsAndRosterAsync(IDbContextFactory<OpsDbContext> dbFactory, List<int> staffIds, YearMonth month)
@@ -167,7 +198,7 @@ internal static class AssessmentBench
         var posted = staff.ToDictionary(s => s.Id, s => PostedDays.From(postings[s.Id]));
         var assessed = staff.Where(s => posted[s.Id].AnyIn(month)).ToList();
         Mark("staff, postings and scheme", assessed.Count);
-        var context = new AssessmentSourceContext(db, month, scheme, assessed, start, end, clock.Today);
+        var context = new AssessmentSourceContext(db, month, scheme, assessed, start, end, clock.Today, posted);
         var events = new List<AssessmentEvent>();
         foreach (var source in sp.GetServices<IAssessmentSource>())
         {
@@ -187,6 +218,35 @@ internal static class AssessmentBench
         Mark("window days (roster and served tickets)", windowDays.Count);
         var scores = MonthScorer.Score(scheme, month, assessed.Select(s => s.Id), (s, d) => posted[s].Contains(d), events, windowDays, [], []);
         Mark("scoring (MonthScorer)", scores.Staff.Count + scores.Windows.Count);
+
+        // The attendance month in its parts, as AttendanceMonths reads and scores it: what the source's time is made of.
+        var setup = await AttendanceSetup.LoadAsync(db);
+        Mark("attendance: setup (calendar, schedules, rules)", 1);
+        var from = month.FirstDay.ToDateTime(TimeOnly.MinValue);
+        var to = month.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var entities = await db.Punches.AsNoTracking().Where(p => p.Time >= from && p.Time < to).ToListAsync();
+        Mark("attendance: the month's punches as entities (AsNoTracking)", entities.Count);
+        var narrow = await db.Punches.AsNoTracking().Where(p => p.Time >= from && p.Time < to).Select(p => new { p.Id, p.StaffId, p.Time }).ToListAsync();
+        Mark("attendance: the same punches, id, person and time only", narrow.Count);
+        var makeUps = await db.MakeUpPunchRequests.AsNoTracking().Where(m => m.Date >= first && m.Date <= last).ToListAsync();
+        var leaves = await db.LeaveRecords.AsNoTracking().Where(l => l.Period.StartDate <= last && l.Period.EndDate >= first).ToListAsync();
+        var officials = await db.OfficialAbsences.AsNoTracking().Where(o => o.Period.StartDate <= last && o.Period.EndDate >= first).ToListAsync();
+        Mark("attendance: make-ups, leave, official absences", makeUps.Count + leaves.Count + officials.Count);
+        var byStaff = entities.GroupBy(p => p.StaffId).ToDictionary(g => g.Key, g => (IReadOnlyList<Punch>)g.ToList());
+        var (makeUpsOf, leavesOf, officialsOf) = (makeUps.ToLookup(m => m.StaffId), leaves.ToLookup(l => l.StaffId), officials.ToLookup(o => o.StaffId));
+        var ruleSet = setup.RuleSets.ForMonth(month);
+        var today = clock.Today;
+        MonthAttendance ScoreOne(Staff s) => MonthlyAttendanceScorer.Score(new MonthAttendanceInput
+        {
+            StaffId = s.Id, DepartmentId = s.DepartmentId, Month = month, Calendar = setup.Calendar, Schedules = setup.Schedules, RuleSet = ruleSet,
+            Punches = byStaff.GetValueOrDefault(s.Id, []), MakeUps = makeUpsOf[s.Id].ToList(), Leaves = leavesOf[s.Id].ToList(),
+            OfficialAbsences = officialsOf[s.Id].ToList(), IsPosted = posted[s.Id].HasPostings ? posted[s.Id].Contains : null,
+            ScoreThrough = month.Contains(today) ? today.AddDays(-1) : month.LastDay < today ? null : month.FirstDay.AddDays(-1),
+        });
+        var one = assessed.Select(ScoreOne).Sum(m => m.Lines.Count);
+        Mark("attendance: scoring every person, one thread (MonthlyAttendanceScorer)", one);
+        var parallel = assessed.AsParallel().Select(ScoreOne).Sum(m => m.Lines.Count);
+        Mark("attendance: the same scoring in parallel", parallel);
         return result;
     }
 
@@ -373,5 +433,42 @@ internal static class AssessmentBench
         heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
         static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
         return $"| {name} | {outcome} | {wall.TotalMilliseconds:N0} ms | {cpuUsed.TotalMilliseconds:N0} ms | {Mb(allocated)} | {Mb(heapPeak - heapStart)} | {Mb(rssPeak - rssStart)} |";
+    }
+}
+
+/// <summary>The peak of the managed heap and of the resident set above their level at start, sampled every 5 ms.</summary>
+internal sealed class PeakSampler
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+    private readonly long _heapStart, _rssStart;
+    private long _heapPeak, _rssPeak;
+
+    private PeakSampler()
+    {
+        using var process = Process.GetCurrentProcess();
+        (_heapStart, _rssStart) = (GC.GetTotalMemory(false), process.WorkingSet64);
+        (_heapPeak, _rssPeak) = (_heapStart, _rssStart);
+        _sampling = Task.Run(async () =>
+        {
+            using var p = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                _heapPeak = Math.Max(_heapPeak, GC.GetTotalMemory(false));
+                p.Refresh();
+                _rssPeak = Math.Max(_rssPeak, p.WorkingSet64);
+                try { await Task.Delay(5, _stop.Token); } catch (TaskCanceledException) { }
+            }
+        });
+    }
+
+    public static PeakSampler Start() => new();
+
+    public async Task<(long Heap, long Rss)> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampling;
+        _stop.Dispose();
+        return (_heapPeak - _heapStart, _rssPeak - _rssStart);
     }
 }

@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment|queue|monitor [queues]|circuits|pageload|public|print|cases|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment [month] [runs]|queue|monitor [queues]|circuits|pageload|public|print|cases|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -8,7 +8,9 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     case "assessment":
-        await AssessmentBench.RunAsync();
+        // assessment [month] [runs]: "month" leaves out the workbooks (for a profiler).
+        var monthOnly = args.Length > 1 && args[1] == "month";
+        await AssessmentBench.RunAsync(monthOnly, args.Length > (monthOnly ? 2 : 1) ? (int)Arg(monthOnly ? 2 : 1, 5) : 5);
         return 0;
     case "queue":
         await QueueTable();

@@ -11,8 +11,9 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Assessment;
 
 /// <summary>What a source reads the month from: the month, its scheme, the people assessed and their posted days.</summary>
+/// <param name="Posted">Each assessed person's posted days (入驻 to 离驻); null: the source reads them itself.</param>
 public sealed record AssessmentSourceContext(OpsDbContext Db, YearMonth Month, AssessmentScheme Scheme, IReadOnlyList<Staff> Staff,
-    DateTimeOffset MonthStart, DateTimeOffset MonthEnd, DateOnly Today);
+    DateTimeOffset MonthStart, DateTimeOffset MonthEnd, DateOnly Today, IReadOnlyDictionary<int, PostedDays>? Posted = null);
 
 /// <summary>
 /// One kind of record the month is scored from (attendance, ratings, rectifications, workload, manual items; cards,
@@ -24,16 +25,20 @@ public interface IAssessmentSource
     Task<IReadOnlyList<AssessmentEvent>> ReadAsync(AssessmentSourceContext context, CancellationToken ct);
 }
 
-/// <summary>The attendance score's lines as they are, each pointing at its day, half-day and punch.</summary>
+/// <summary>
+/// The attendance score's lines as they are, each pointing at its day, half-day and punch: the attendance month of the
+/// people assessed (already loaded, with their posted days), computed as the 考勤汇总表 computes it (one query per kind
+/// of record for the whole month, each person scored by the attendance domain).
+/// </summary>
 public sealed class AttendanceLinesSource(AttendanceMonths attendance) : IAssessmentSource
 {
     public async Task<IReadOnlyList<AssessmentEvent>> ReadAsync(AssessmentSourceContext context, CancellationToken ct)
     {
-        var assessed = context.Staff.Select(s => s.Id).ToHashSet();
-        var grid = await attendance.GridAsync(context.Month, null, ct: ct);
-        return grid.Rows.Where(r => assessed.Contains(r.Staff.Id))
-            .SelectMany(r => r.Attendance.Lines.Select(l => new AssessmentEvent(ItemCodes.Attendance, ItemSubject.Staff, r.Staff.Id, l.Date,
-                l.PunchId is { } punch ? "punch" : "attendance",
+        var posted = context.Posted ?? (await AttendanceMonths.PostingsAsync(context.Db, context.Staff.Select(s => s.Id).ToList(), ct))
+            .ToDictionary(g => g.Key, g => PostedDays.From(g));
+        var months = await attendance.ForPeopleAsync(context.Db, context.Month, context.Staff, posted, ct);
+        return months.SelectMany(m => m.Lines.Select(l => new AssessmentEvent(ItemCodes.Attendance, ItemSubject.Staff, m.StaffId, l.Date,
+                l.PunchId is not null ? "punch" : "attendance",
                 l.PunchId?.ToString(CultureInfo.InvariantCulture) ?? DaySourceId(l),
                 l.Explanation, -l.Points)))
             .ToList();

@@ -89,15 +89,16 @@ public sealed class MonthAssessment(IDbContextFactory<OpsDbContext> dbFactory, I
     {
         var (assessed, posted) = (population.Assessed, population.Posted);
         var (start, end) = Bounds(month);
-        var context = new AssessmentSourceContext(db, month, scheme, assessed, start, end, clock.Today);
+        var context = new AssessmentSourceContext(db, month, scheme, assessed, start, end, clock.Today, posted);
         // The sources read side by side, each on a context of its own, and so do the window days (most of the month's
-        // time is spent reading; see the bench).
-        var windowDaysRead = WindowDaysAsync(month, posted, ct);
-        var reads = sources.Select(async source =>
+        // time is spent reading; see the bench). Each on the thread pool: SQLite's provider completes its "async" calls
+        // synchronously, so awaiting them one after another would read one source after another.
+        var windowDaysRead = Task.Run(() => WindowDaysAsync(month, posted, ct), ct);
+        var reads = sources.Select(source => Task.Run(async () =>
         {
             await using var sourceDb = await dbFactory.CreateDbContextAsync(ct);
             return await source.ReadAsync(context with { Db = sourceDb }, ct);
-        }).ToList();
+        }, ct)).ToList();
         var events = (await Task.WhenAll(reads)).SelectMany(r => r).ToList();
         // An item the scheme in force does not have is not scored this month (HR switched it off).
         events.RemoveAll(e => scheme.Item(e.ItemCode) is null);

@@ -32,10 +32,11 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         var setup = await AttendanceSetup.LoadAsync(db, ct);
         var data = await MonthDataAsync(db, month, [staffId], ct);
         var ruleSet = setup.RuleSets.ForMonth(month);
-        var attendance = Score(staff, month, setup, ruleSet, data, await PostingsAsync(db, [staffId], ct));
-        var used = data.MakeUps.Count(m => m.CountsTowardLimit);
-        return new StaffMonth(staff, attendance, ruleSet, data.MakeUps.OrderByDescending(m => m.RequestedAt).ToList(), data.Leaves, data.Officials,
-            Math.Max(0, ruleSet.Rules.MakeUpRequestsPerMonth - used), clock.Today);
+        var attendance = Score(staff, month, setup, ruleSet, data, Posted(await PostingsAsync(db, [staffId], ct), staffId));
+        var makeUps = data.MakeUps[staffId].ToList();
+        var used = makeUps.Count(m => m.CountsTowardLimit);
+        return new StaffMonth(staff, attendance, ruleSet, makeUps.OrderByDescending(m => m.RequestedAt).ToList(), data.Leaves[staffId].ToList(),
+            data.Officials[staffId].ToList(), Math.Max(0, ruleSet.Rules.MakeUpRequestsPerMonth - used), clock.Today);
     }
 
     public async Task<Grid> GridAsync(YearMonth month, int? departmentId, bool centerOfficeOnly = false, CancellationToken ct = default)
@@ -47,12 +48,31 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         else if (centerOfficeOnly) q = q.Where(s => s.DepartmentId == null);
         var everyone = await q.OrderBy(s => s.EmployeeNo).ToListAsync(ct);
         var postings = await PostingsAsync(db, everyone.Count > 200 ? null : everyone.Select(s => s.Id).ToList(), ct);
+        var posted = everyone.ToDictionary(s => s.Id, s => Posted(postings, s.Id));
         // A past month's sheet lists only the people posted in it (入驻/离驻).
-        var staff = everyone.Where(s => Posted(postings, s.Id).AnyIn(month)).ToList();
+        var staff = everyone.Where(s => posted[s.Id].AnyIn(month)).ToList();
+        var ruleSet = setup.RuleSets.ForMonth(month);
+        var months = await ScoreAsync(db, setup, month, staff, posted, ct);
+        return new Grid(month, ruleSet, setup.Calendar, staff.Select((s, i) => new GridRow(s, months[i])).ToList(), clock.Today);
+    }
+
+    /// <summary>
+    /// The month of each person given (with their posted days), in the order given: the month's records read once for
+    /// all of them (one query per kind), then each person scored by <see cref="MonthlyAttendanceScorer"/> in parallel.
+    /// What the assessment reads its attendance lines from, for the people it has already loaded.
+    /// </summary>
+    public async Task<IReadOnlyList<MonthAttendance>> ForPeopleAsync(OpsDbContext db, YearMonth month, IReadOnlyList<Staff> staff,
+        IReadOnlyDictionary<int, PostedDays> posted, CancellationToken ct = default) =>
+        await ScoreAsync(db, await AttendanceSetup.LoadAsync(db, ct), month, staff, posted, ct);
+
+    private async Task<MonthAttendance[]> ScoreAsync(OpsDbContext db, AttendanceSetup setup, YearMonth month, IReadOnlyList<Staff> staff,
+        IReadOnlyDictionary<int, PostedDays> posted, CancellationToken ct)
+    {
         var data = await MonthDataAsync(db, month, staff.Count > 200 ? null : staff.Select(s => s.Id).ToList(), ct);
         var ruleSet = setup.RuleSets.ForMonth(month);
-        var rows = staff.AsParallel().AsOrdered().Select(s => new GridRow(s, Score(s, month, setup, ruleSet, data, postings))).ToList();
-        return new Grid(month, ruleSet, setup.Calendar, rows, clock.Today);
+        return staff.AsParallel().AsOrdered()
+            .Select(s => Score(s, month, setup, ruleSet, data, posted.GetValueOrDefault(s.Id) ?? PostedDays.Always))
+            .ToArray();
     }
 
     public async Task<IReadOnlyList<Department>> DepartmentsAsync(CancellationToken ct = default)
@@ -72,7 +92,7 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
     }
 
     private MonthAttendance Score(Staff staff, YearMonth month, AttendanceSetup setup, AttendanceRuleSet ruleSet, MonthData data,
-        ILookup<int, Posting> postings) =>
+        PostedDays posted) =>
         MonthlyAttendanceScorer.Score(new MonthAttendanceInput
         {
             StaffId = staff.Id,
@@ -81,17 +101,18 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
             Calendar = setup.Calendar,
             Schedules = setup.Schedules,
             RuleSet = ruleSet,
+            // Each person's own records only (the scorer would skip the others', one by one).
             Punches = data.Punches.TryGetValue(staff.Id, out var p) ? p : [],
-            MakeUps = data.MakeUps,
-            Leaves = data.Leaves,
-            OfficialAbsences = data.Officials,
+            MakeUps = data.MakeUps[staff.Id].ToList(),
+            Leaves = data.Leaves[staff.Id].ToList(),
+            OfficialAbsences = data.Officials[staff.Id].ToList(),
+            IsPosted = posted.HasPostings ? posted.Contains : null,
             // Today is judged only once it is over; later days are not yet due.
-            IsPosted = Posted(postings, staff.Id) is { HasPostings: true } posted ? posted.Contains : null,
             ScoreThrough = month.Contains(clock.Today) ? clock.Today.AddDays(-1) : month.LastDay < clock.Today ? null : month.FirstDay.AddDays(-1),
         });
 
-    private sealed record MonthData(Dictionary<int, List<Punch>> Punches, List<MakeUpPunchRequest> MakeUps, List<LeaveRecord> Leaves,
-        List<OfficialAbsenceRecord> Officials);
+    private sealed record MonthData(Dictionary<int, List<Punch>> Punches, ILookup<int, MakeUpPunchRequest> MakeUps, ILookup<int, LeaveRecord> Leaves,
+        ILookup<int, OfficialAbsenceRecord> Officials);
 
     /// <param name="staffIds">Null loads everyone (one query instead of a long IN list).</param>
     private static async Task<MonthData> MonthDataAsync(OpsDbContext db, YearMonth month, List<int>? staffIds, CancellationToken ct)
@@ -112,6 +133,7 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
             officials = officials.Where(o => staffIds.Contains(o.StaffId));
         }
         var byStaff = (await punches.ToListAsync(ct)).GroupBy(p => p.StaffId).ToDictionary(g => g.Key, g => g.ToList());
-        return new MonthData(byStaff, await makeUps.ToListAsync(ct), await leaves.ToListAsync(ct), await officials.ToListAsync(ct));
+        return new MonthData(byStaff, (await makeUps.ToListAsync(ct)).ToLookup(m => m.StaffId), (await leaves.ToListAsync(ct)).ToLookup(l => l.StaffId),
+            (await officials.ToListAsync(ct)).ToLookup(o => o.StaffId));
     }
 }
