@@ -34,6 +34,10 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
         public double? OnTheSpotRate => Concluded == 0 ? null : (double)OnTheSpot / Concluded;
     }
 
+    /// <summary>
+    /// The board. <see cref="DueToday"/> and <see cref="Overdue"/> are the first <see cref="BoardListSize"/> cases of each list
+    /// (<see cref="Total"/> counts them all; <see cref="DueCasesAsync"/> pages on); <see cref="CardsThisMonth"/> the latest 200.
+    /// </summary>
     public sealed record Board(RateRow Total, IReadOnlyList<RateRow> Departments, IReadOnlyList<RateRow> Windows, IReadOnlyList<CaseRow> DueToday,
         IReadOnlyList<CaseRow> Overdue, IReadOnlyDictionary<CardLevel, int> CardsByLevel, IReadOnlyList<CardRow> CardsThisMonth);
 
@@ -89,45 +93,34 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
             history, cards, c.JointDepartmentIds.Select(names.Department).ToList());
     }
 
+    /// <summary>How many rows of each of the board's two case lists (due today, overdue) come with the board; <see cref="DueCasesAsync"/> pages on.</summary>
+    public const int BoardListSize = 50;
+
+    /// <summary>The board's two case lists.</summary>
+    public enum DueList { DueToday, Overdue }
+
+    /// <summary>A page of one of the board's case lists and how many cases the whole list has.</summary>
+    public sealed record CasePage(int Total, IReadOnlyList<CaseRow> Rows);
+
     /// <summary>
     /// The supervision board: open cases now (by department and window, due today, overdue), and for the month the
     /// cases concluded (on-time and on-the-spot rates) and the cards raised that count.
     /// </summary>
+    /// <remarks>
+    /// The month's history is counted by the database (GROUP BY department and window over covering indexes), so the
+    /// board never loads a concluded case or a card it only counts. Open cases are read as seven columns each: their due
+    /// dates follow the calendar as it is today, so days left are computed here (a <see cref="WorkdayIndex"/>); they are
+    /// a day's or a few days' work, not the month's. Full rows are loaded only for the first
+    /// <see cref="BoardListSize"/> cases of each list.
+    /// </remarks>
     public async Task<Board> BoardAsync(BoardFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var first = filter.Month.FirstDay;
-        var last = filter.Month.LastDay;
-        var today = clock.Today;
+        var (first, last) = (filter.Month.FirstDay, filter.Month.LastDay);
 
-        var openQuery = db.Set<ServiceCase>().AsNoTracking()
-            .Where(c => c.State == CaseState.Accepted || c.State == CaseState.InProgress || c.State == CaseState.AwaitingCorrection);
-        var concludedQuery = db.Set<ServiceCase>().Where(c => c.State == CaseState.Concluded && c.ClosedOn >= first && c.ClosedOn <= last);
-        var cardQuery = db.Set<SupervisionCard>().Where(c => c.RaisedOn >= first && c.RaisedOn <= last && c.State != CardState.Withdrawn);
-        if (filter.DepartmentId is { } d)
-        {
-            openQuery = openQuery.Where(c => c.DepartmentId == d);
-            concludedQuery = concludedQuery.Where(c => c.DepartmentId == d);
-            cardQuery = cardQuery.Where(c => c.DepartmentId == d);
-        }
-        if (filter.WindowId is { } w)
-        {
-            openQuery = openQuery.Where(c => c.WindowId == w);
-            concludedQuery = concludedQuery.Where(c => c.WindowId == w);
-            cardQuery = cardQuery.Where(c => c.WindowId == w);
-        }
-
-        // Only the columns the deadline needs; the rows of the two short lists are built afterwards.
-        var open = await openQuery.Select(c => new OpenCase(c.Id, c.DepartmentId, c.WindowId, c.AcceptedOn, c.PromisedDays, c.SuspendedDays, c.SuspendedSince))
-            .ToListAsync(ct);
-        var index = IndexFor(open.Select(o => o.AcceptedOn), today);
-        var due = open.Select(o =>
-        {
-            var on = CaseDeadline.DueOn(o.AcceptedOn, o.PromisedDays, o.SuspendedDays, index);
-            return (Case: o, Left: CaseDeadline.DaysLeft(on, o.SuspendedSince, today, index));
-        }).ToList();
+        var (open, index) = await OpenDueAsync(db, filter, ct);
         // Concluded on time against the due date as saved at the last change (a later calendar edit does not rewrite history).
-        var concluded = await concludedQuery
+        var concluded = await Filtered(db.Set<ServiceCase>().Where(c => c.State == CaseState.Concluded && c.ClosedOn >= first && c.ClosedOn <= last), filter)
             .GroupBy(c => new { c.DepartmentId, c.WindowId })
             .Select(g => new
             {
@@ -137,64 +130,119 @@ public sealed class CaseQueries(IDbContextFactory<OpsDbContext> dbFactory, Cente
                 OnTime = g.Sum(c => c.ClosedOn <= c.DueDate ? 1 : 0),
                 OnTheSpot = g.Sum(c => c.ClosedOn == c.AcceptedOn ? 1 : 0),
             }).ToListAsync(ct);
+        var cardQuery = CardsOfMonth(db, filter);
         var cardCounts = await cardQuery.GroupBy(c => new { c.DepartmentId, c.WindowId, c.Level })
             .Select(g => new { g.Key.DepartmentId, g.Key.WindowId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
         var cardsThisMonth = await cardQuery.OrderByDescending(c => c.RaisedAt).Take(200).AsNoTracking().ToListAsync(ct);
 
-        var dueTodayIds = due.Where(x => x.Left == 0).Select(x => x.Case.Id).ToList();
-        var overdueIds = due.Where(x => x.Left < 0).Select(x => x.Case.Id).ToList();
-        var listed = await RowsOfAsync(db, [.. dueTodayIds, .. overdueIds], index, ct);
-        var names = await NamesForAsync([], [.. due.Select(x => x.Case.DepartmentId), .. concluded.Select(x => x.DepartmentId), .. cardCounts.Select(x => x.DepartmentId)],
-            [.. due.Select(x => x.Case.WindowId), .. concluded.Select(x => x.WindowId), .. cardCounts.Select(x => x.WindowId)], cardsThisMonth.Select(c => c.StaffId), ct);
+        var names = await NamesForAsync([], [.. open.Select(x => x.DepartmentId), .. concluded.Select(x => x.DepartmentId), .. cardCounts.Select(x => x.DepartmentId)],
+            [.. open.Select(x => x.WindowId), .. concluded.Select(x => x.WindowId), .. cardCounts.Select(x => x.WindowId)], cardsThisMonth.Select(c => c.StaffId), ct);
 
-        RateRow Rate(int id, string name, Func<OpenCase, bool> isIn, Func<int, int, bool> keyIn)
+        // One pass over each source, adding into the total and the row of the department and of the window.
+        var total = new Tally();
+        var byDepartment = new Dictionary<int, Tally>();
+        var byWindow = new Dictionary<int, Tally>();
+        Tally[] TalliesOf(int departmentId, int windowId) => [total, Of(byDepartment, departmentId), Of(byWindow, windowId)];
+        static Tally Of(Dictionary<int, Tally> tallies, int id)
         {
-            int openCount = 0, dueToday = 0, overdue = 0;
-            foreach (var x in due)
-            {
-                if (!isIn(x.Case)) continue;
-                openCount++;
-                if (x.Left == 0) dueToday++;
-                else if (x.Left < 0) overdue++;
-            }
-            var c = concluded.Where(x => keyIn(x.DepartmentId, x.WindowId)).ToList();
-            return new RateRow(id, name, openCount, dueToday, overdue, c.Sum(x => x.Count), c.Sum(x => x.OnTime), c.Sum(x => x.OnTheSpot),
-                cardCounts.Where(x => keyIn(x.DepartmentId, x.WindowId)).Sum(x => x.Count));
+            if (!tallies.TryGetValue(id, out var tally)) tallies[id] = tally = new Tally();
+            return tally;
         }
+        foreach (var o in open)
+            foreach (var t in TalliesOf(o.DepartmentId, o.WindowId))
+            {
+                t.Open++;
+                if (o.Left == 0) t.DueToday++;
+                else if (o.Left < 0) t.Overdue++;
+            }
+        foreach (var c in concluded)
+            foreach (var t in TalliesOf(c.DepartmentId, c.WindowId))
+            {
+                t.Concluded += c.Count;
+                t.OnTime += c.OnTime;
+                t.OnTheSpot += c.OnTheSpot;
+            }
+        foreach (var c in cardCounts)
+            foreach (var t in TalliesOf(c.DepartmentId, c.WindowId))
+                t.Cards += c.Count;
 
-        // One grouping pass each instead of a scan of every open case per department and window.
-        var byDepartment = due.ToLookup(x => x.Case.DepartmentId, x => x.Case);
-        var byWindow = due.ToLookup(x => x.Case.WindowId, x => x.Case);
-        var departmentIds = byDepartment.Select(g => g.Key).Concat(concluded.Select(x => x.DepartmentId)).Concat(cardCounts.Select(x => x.DepartmentId)).Distinct();
-        var windowIds = byWindow.Select(g => g.Key).Concat(concluded.Select(x => x.WindowId)).Concat(cardCounts.Select(x => x.WindowId)).Distinct();
-        var leftOf = due.ToDictionary(x => x.Case.Id, x => x.Left);
-        RateRow Group(int id, string name, IEnumerable<OpenCase> cases, Func<int, int, bool> keyIn)
-        {
-            int openCount = 0, dueToday = 0, overdue = 0;
-            foreach (var o in cases)
-            {
-                openCount++;
-                var left = leftOf[o.Id];
-                if (left == 0) dueToday++;
-                else if (left < 0) overdue++;
-            }
-            var c = concluded.Where(x => keyIn(x.DepartmentId, x.WindowId)).ToList();
-            return new RateRow(id, name, openCount, dueToday, overdue, c.Sum(x => x.Count), c.Sum(x => x.OnTime), c.Sum(x => x.OnTheSpot),
-                cardCounts.Where(x => keyIn(x.DepartmentId, x.WindowId)).Sum(x => x.Count));
-        }
-        var departments = departmentIds.Select(id => Group(id, names.Department(id), byDepartment[id], (dd, _) => dd == id))
-            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open).ThenBy(r => r.Name).ToList();
-        var windows = windowIds.Select(id => Group(id, names.Window(id), byWindow[id], (_, ww) => ww == id))
-            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open).ThenBy(r => r.Name).ToList();
-        var total = Rate(0, "", _ => true, (_, _) => true);
+        static List<RateRow> Rows(Dictionary<int, Tally> tallies, Func<int, string> name) =>
+            tallies.Select(x => x.Value.Row(x.Key, name(x.Key)))
+                .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open).ThenBy(r => r.Name).ThenBy(r => r.Id).ToList();
         var byLevel = Enum.GetValues<CardLevel>().ToDictionary(l => l, l => cardCounts.Where(x => x.Level == l).Sum(x => x.Count));
-        return new Board(total, departments, windows,
-            listed.Where(x => x.DaysLeft == 0).OrderBy(x => x.Department).ToList(),
-            listed.Where(x => x.DaysLeft < 0).OrderBy(x => x.DaysLeft).ToList(),
+        return new Board(total.Row(0, ""), Rows(byDepartment, names.Department), Rows(byWindow, names.Window),
+            await ListPageAsync(db, open, DueList.DueToday, 0, BoardListSize, index, names, ct),
+            await ListPageAsync(db, open, DueList.Overdue, 0, BoardListSize, index, names, ct),
             byLevel, await CardRowsAsync(db, cardsThisMonth, ct));
     }
 
+    /// <summary>
+    /// A page of the board's due-today or overdue list under <paramref name="filter"/> (the drill-down past the board's
+    /// first <see cref="BoardListSize"/>): due today by department, overdue the longest overdue first.
+    /// </summary>
+    public async Task<CasePage> DueCasesAsync(BoardFilter filter, DueList list, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (open, index) = await OpenDueAsync(db, filter, ct);
+        var names = await NamesForAsync([], open.Select(o => o.DepartmentId), [], [], ct);
+        return new CasePage(open.Count(o => In(o, list)), await ListPageAsync(db, open, list, Math.Max(0, skip), Math.Clamp(take, 0, 500), index, names, ct));
+    }
+
+    private static bool In(OpenDue o, DueList list) => list == DueList.DueToday ? o.Left == 0 : o.Left < 0;
+
+    private async Task<IReadOnlyList<CaseRow>> ListPageAsync(OpsDbContext db, List<OpenDue> open, DueList list, int skip, int take, WorkdayIndex index,
+        CaseNames.Snapshot names, CancellationToken ct)
+    {
+        var cases = open.Where(o => In(o, list));
+        var ordered = list == DueList.DueToday
+            ? cases.OrderBy(o => names.Department(o.DepartmentId)).ThenBy(o => o.Id)
+            : cases.OrderBy(o => o.Left).ThenBy(o => o.Id);
+        var ids = ordered.Skip(skip).Take(take).Select(o => o.Id).ToList();
+        var rows = (await RowsOfAsync(db, ids, index, ct)).ToDictionary(r => r.Id);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private static IQueryable<ServiceCase> Filtered(IQueryable<ServiceCase> cases, BoardFilter filter)
+    {
+        if (filter.DepartmentId is { } d) cases = cases.Where(c => c.DepartmentId == d);
+        if (filter.WindowId is { } w) cases = cases.Where(c => c.WindowId == w);
+        return cases;
+    }
+
+    private static IQueryable<SupervisionCard> CardsOfMonth(OpsDbContext db, BoardFilter filter)
+    {
+        var (first, last) = (filter.Month.FirstDay, filter.Month.LastDay);
+        var cards = db.Set<SupervisionCard>().Where(c => c.RaisedOn >= first && c.RaisedOn <= last && c.State != CardState.Withdrawn);
+        if (filter.DepartmentId is { } d) cards = cards.Where(c => c.DepartmentId == d);
+        if (filter.WindowId is { } w) cards = cards.Where(c => c.WindowId == w);
+        return cards;
+    }
+
+    /// <summary>The open cases under <paramref name="filter"/> with their working days left today (only the columns the deadline needs).</summary>
+    private async Task<(List<OpenDue> Open, WorkdayIndex Index)> OpenDueAsync(OpsDbContext db, BoardFilter filter, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var open = await Filtered(db.Set<ServiceCase>().AsNoTracking()
+                .Where(c => c.State == CaseState.Accepted || c.State == CaseState.InProgress || c.State == CaseState.AwaitingCorrection), filter)
+            .Select(c => new OpenCase(c.Id, c.DepartmentId, c.WindowId, c.AcceptedOn, c.PromisedDays, c.SuspendedDays, c.SuspendedSince))
+            .ToListAsync(ct);
+        var index = IndexFor(open.Select(o => o.AcceptedOn), today);
+        var due = open.Select(o => new OpenDue(o.Id, o.DepartmentId, o.WindowId,
+            CaseDeadline.DaysLeft(CaseDeadline.DueOn(o.AcceptedOn, o.PromisedDays, o.SuspendedDays, index), o.SuspendedSince, today, index))).ToList();
+        return (due, index);
+    }
+
     private sealed record OpenCase(long Id, int DepartmentId, int WindowId, DateOnly AcceptedOn, int PromisedDays, int SuspendedDays, DateOnly? SuspendedSince);
+
+    private sealed record OpenDue(long Id, int DepartmentId, int WindowId, int Left);
+
+    /// <summary>A board row being counted.</summary>
+    private sealed class Tally
+    {
+        public int Open, DueToday, Overdue, Concluded, OnTime, OnTheSpot, Cards;
+
+        public RateRow Row(int id, string name) => new(id, name, Open, DueToday, Overdue, Concluded, OnTime, OnTheSpot, Cards);
+    }
 
     /// <summary>
     /// The calendar indexed from the earliest acceptance to well past today: due dates lie within

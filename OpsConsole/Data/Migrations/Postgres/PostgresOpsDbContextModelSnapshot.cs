@@ -1831,6 +1831,9 @@ namespace OpsConsole.Data.Migrations.Postgres
 
                     b.HasIndex("State", "DueDate");
 
+                    b.HasIndex("State", "ClosedOn", "DepartmentId", "WindowId", "AcceptedOn", "DueDate")
+                        .HasDatabaseName("IX_Cases_Board_Concluded");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1901,11 +1904,11 @@ namespace OpsConsole.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Level")
                         .IsUnique();
 
-                    b.HasIndex("RaisedOn", "DepartmentId");
-
                     b.HasIndex("StaffId", "RaisedOn");
 
                     b.HasIndex("WindowId", "RaisedOn");
+
+                    b.HasIndex("RaisedOn", "DepartmentId", "WindowId", "Level", "State");
 
                     b.ToTable("SupervisionCards", (string)null);
                 });

@@ -1835,6 +1835,9 @@ namespace OpsConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("State", "DueDate");
 
+                    b.HasIndex("State", "ClosedOn", "DepartmentId", "WindowId", "AcceptedOn", "DueDate")
+                        .HasDatabaseName("IX_Cases_Board_Concluded");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1905,11 +1908,11 @@ namespace OpsConsole.Data.Migrations.SqlServer
                     b.HasIndex("CaseId", "Level")
                         .IsUnique();
 
-                    b.HasIndex("RaisedOn", "DepartmentId");
-
                     b.HasIndex("StaffId", "RaisedOn");
 
                     b.HasIndex("WindowId", "RaisedOn");
+
+                    b.HasIndex("RaisedOn", "DepartmentId", "WindowId", "Level", "State");
 
                     b.ToTable("SupervisionCards", (string)null);
                 });

@@ -1768,6 +1768,9 @@ namespace OpsConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueDate");
 
+                    b.HasIndex("State", "ClosedOn", "DepartmentId", "WindowId", "AcceptedOn", "DueDate")
+                        .HasDatabaseName("IX_Cases_Board_Concluded");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1836,11 +1839,11 @@ namespace OpsConsole.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Level")
                         .IsUnique();
 
-                    b.HasIndex("RaisedOn", "DepartmentId");
-
                     b.HasIndex("StaffId", "RaisedOn");
 
                     b.HasIndex("WindowId", "RaisedOn");
+
+                    b.HasIndex("RaisedOn", "DepartmentId", "WindowId", "Level", "State");
 
                     b.ToTable("SupervisionCards", (string)null);
                 });
