@@ -13,7 +13,7 @@ using OpsConsole.Data;
 namespace OpsConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOpsDbContext))]
-    [Migration("20261201070945_SupervisionBoardIndexes")]
+    [Migration("20261201080312_SupervisionBoardIndexes")]
     partial class SupervisionBoardIndexes
     {
         /// <inheritdoc />
@@ -1528,6 +1528,80 @@ namespace OpsConsole.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AwardRounds", (string)null);
+                });
+
+            modelBuilder.Entity("OpsConsole.Domain.Awards.AwardRuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("DutyVoteWeight")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("HasComposite")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal>("MinScore")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("PublicVoteWeight")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("StaffWeight")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("TopN")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("VetoBars")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("WindowWeight")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Year", "Month");
+
+                    b.ToTable("AwardRuleVersions", (string)null);
                 });
 
             modelBuilder.Entity("OpsConsole.Domain.Awards.HonorCertificate", b =>
