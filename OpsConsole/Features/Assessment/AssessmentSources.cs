@@ -11,7 +11,7 @@ using OpsConsole.Features.Common;
 namespace OpsConsole.Features.Assessment;
 
 /// <summary>What a source reads the month from: the month, its scheme, the people assessed and their posted days.</summary>
-/// <param name="Posted">Each assessed person's posted days (入驻 to 离驻); null: the source reads them itself.</param>
+/// <param name="Posted">Each assessed person's posted days (from posting in to posting out); null: the source reads them itself.</param>
 public sealed record AssessmentSourceContext(OpsDbContext Db, YearMonth Month, AssessmentScheme Scheme, IReadOnlyList<Staff> Staff,
     DateTimeOffset MonthStart, DateTimeOffset MonthEnd, DateOnly Today, IReadOnlyDictionary<int, PostedDays>? Posted = null);
 
