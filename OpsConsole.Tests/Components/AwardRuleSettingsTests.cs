@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using OpsConsole.Components.Pages.Awards;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Domain.Awards;
@@ -19,9 +18,7 @@ public sealed class AwardRuleSettingsTests(ComponentAppFixture fx) : IClassFixtu
     public async Task AnEditIsPublishedAsAVersionFromNextMonthAndARefusedEditSaysWhy()
     {
         using var culture = new CultureScope("zh-CN");
-        var ctx = fx.NewContext(out var scope, "BJ0004");
-        // MudBlazor's own services (the snackbar follows navigation) on bUnit's navigation manager, not the app scope's.
-        ctx.Services.AddMudServices();
+        var ctx = fx.NewContext(out var scope, "BJ0004", mudServices: true);
         await using var _ = ctx;
         await using var __ = (IAsyncDisposable)scope;
         var rules = scope.ServiceProvider.GetRequiredService<AwardRules>();

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 using OpsConsole.Data;
 using OpsConsole.Domain.Windows;
 using OpsConsole.Tests.Infrastructure;
@@ -32,11 +33,15 @@ public sealed class ComponentAppFixture : IAsyncLifetime
     }
 
     /// <summary>A bUnit context whose services fall back to a scope of the app; optionally signed in as <paramref name="userName"/>.</summary>
-    public BunitContext NewContext(out IServiceScope scope, string? userName = null)
+    /// <param name="mudServices">MudBlazor's own services (the snackbar follows navigation) on bUnit's navigation
+    /// manager rather than the app scope's, which is not initialized outside a circuit.</param>
+    public BunitContext NewContext(out IServiceScope scope, string? userName = null, bool mudServices = false)
     {
         scope = App.Services.CreateScope();
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        // Before anything reads a service (bUnit refuses registrations after that).
+        if (mudServices) ctx.Services.AddMudServices();
         ctx.Services.AddFallbackServiceProvider(scope.ServiceProvider);
         if (userName is not null) ctx.AddAuthorization().SetAuthorized(userName);
         // As prerendered (not interactive): clocks such as the counter's Elapsed do not tick on their own.

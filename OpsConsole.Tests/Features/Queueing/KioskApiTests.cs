@@ -213,7 +213,7 @@ public sealed class KioskApiTests : IAsyncLifetime
             Json("""{ "queue": "A", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310011" }"""));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var code = (await BodyAsync(booked)).GetProperty("bookingCode").GetString()!;
-        Assert.Matches("^[0-9]{8}$", code);
+        Assert.Matches("^[1-9][0-9]{8}$", code);
 
         var again = await Client().PostAsync("/api/appointments",
             Json("""{ "queue": "BDC", "date": "2026-11-23", "start": "10:15", "idNumber": "110105194912310011" }"""));

@@ -27,7 +27,7 @@ public interface IAssessmentSource
 
 /// <summary>
 /// The attendance score's lines as they are, each pointing at its day, half-day and punch: the attendance month of the
-/// people assessed (already loaded, with their posted days), computed as the 考勤汇总表 computes it (one query per kind
+/// people assessed (already loaded, with their posted days), computed as the monthly attendance sheet computes it (one query per kind
 /// of record for the whole month, each person scored by the attendance domain).
 /// </summary>
 public sealed class AttendanceLinesSource(AttendanceMonths attendance) : IAssessmentSource
