@@ -50,8 +50,7 @@ public class AssessmentSchemeVersion
 
     /// <summary>The version in force for <paramref name="month"/>: the latest starting on or before it; the defaults before any.</summary>
     public static AssessmentScheme ForMonth(IEnumerable<AssessmentSchemeVersion> versions, YearMonth month) =>
-        versions.Where(v => v.EffectiveFrom <= month).OrderByDescending(v => v.Year * 12 + v.Month).ThenByDescending(v => v.Id)
-            .FirstOrDefault()?.ToScheme() ?? AssessmentScheme.Defaults(new YearMonth(2000, 1));
+        MonthVersions.InForce(versions, v => v.EffectiveFrom, v => v.Id, month)?.ToScheme() ?? AssessmentScheme.Defaults(new YearMonth(2000, 1));
 }
 
 /// <summary>

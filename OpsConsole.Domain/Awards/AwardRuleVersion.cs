@@ -72,7 +72,5 @@ public class AwardRuleVersion
     /// from that month or before, else the configured rule.
     /// </summary>
     public static AwardRule InForce(AwardRule configured, IEnumerable<AwardRuleVersion> versions, YearMonth month) =>
-        versions.Where(v => v.Code == configured.Code && v.EffectiveFrom <= month)
-            .OrderByDescending(v => v.Year * 12 + v.Month).ThenByDescending(v => v.Id)
-            .FirstOrDefault()?.ToRule() ?? configured;
+        MonthVersions.InForce(versions.Where(v => v.Code == configured.Code), v => v.EffectiveFrom, v => v.Id, month)?.ToRule() ?? configured;
 }
