@@ -56,6 +56,10 @@ public sealed class AttendanceMonths(IDbContextFactory<OpsDbContext> dbFactory, 
         return new Grid(month, ruleSet, setup.Calendar, staff.Select((s, i) => new GridRow(s, months[i])).ToList(), clock.Today);
     }
 
+    /// <summary>The 考勤汇总表 of a month: the grid reduced to its marks and totals (<see cref="AttendanceSheet"/>).</summary>
+    public async Task<AttendanceSheet> SheetAsync(YearMonth month, int? departmentId, bool centerOfficeOnly = false, CancellationToken ct = default) =>
+        AttendanceSheet.Of(await GridAsync(month, departmentId, centerOfficeOnly, ct));
+
     /// <summary>
     /// The month of each person given (with their posted days), in the order given: the month's records read once for
     /// all of them (one query per kind), then each person scored by <see cref="MonthlyAttendanceScorer"/> in parallel.
