@@ -168,7 +168,11 @@ public sealed class AttendanceFlowTests(AttendanceBrowserFixture fx) : IClassFix
         var wide = await fx.NewPageAsync(1920, 1080);
         await wide.SignInAsync(fx.BaseUrl, DemoAccounts.ByRole[Roles.HR], DemoAccounts.Password);
         await wide.GotoAsync(fx.BaseUrl + "/attendance/monthly");
-        await wide.WaitForSelectorAsync("[data-testid=monthly-sheet]");
+        await wide.WaitForCircuitAsync();
+        // November, the month HR is closing, with its rows in view (they render once the box is measured).
+        await wide.ClickAsync("[data-testid=month-prev]");
+        await Assertions.Expect(wide.Locator("[data-testid=month-label]")).ToHaveTextAsync("2026年11月");
+        await Assertions.Expect(wide.Locator("[data-testid=monthly-sheet] tbody tr[data-testid^=sheet-row-]").Nth(15)).ToBeVisibleAsync();
         await wide.ScreenshotAsync("attendance-monthly-sheet-1920");
         await wide.Context.CloseAsync();
     }
