@@ -68,7 +68,7 @@ public sealed class DepartmentDesk(IDbContextFactory<OpsDbContext> dbFactory, Ce
             new Rectifications(rectifications.Count(r => r.State != RectificationState.Closed),
                 rectifications.Count(r => r.State != RectificationState.Closed && today > r.Deadline),
                 rectifications.Count(r => r.ClosedAt >= monthStart)),
-            board.Total, board.CardsThisMonth.Count, month);
+            board.Total, board.Total.Cards, month); // counted by the database: the board lists only the latest 200
     }
 
     /// <summary>The department's windows now (for the live refresh; cheap: no ratings, no cases).</summary>
