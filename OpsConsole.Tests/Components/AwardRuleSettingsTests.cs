@@ -48,6 +48,12 @@ public sealed class AwardRuleSettingsTests(ComponentAppFixture fx) : IClassFixtu
         page.Find("[data-testid=rule-publish]").Click();
         page.WaitForAssertion(() => Assert.Contains(thisMonth.AddMonths(1).ToString(), page.Find("[data-testid=rule-versions]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=rule-error]"));
+        // The table shows the rules in force this month, and under the edited one what comes next month.
+        Assert.Contains(">5<", page.Find("[data-testid=rule-red-flag-quarter]").InnerHtml);
+        var coming = page.Find("[data-testid=rule-upcoming-red-flag-quarter]").TextContent;
+        Assert.Contains($"自 {thisMonth.AddMonths(1)} 起", coming);
+        Assert.Contains("窗口 40%、人员 20%、值班长投票 20%、群众投票 20%", coming);
+        Assert.Empty(page.FindAll("[data-testid=rule-upcoming-service-model-quarter]"));
 
         // The quarter beginning after the edit is judged by the new version; this month (and the current quarter) keep the old one.
         var next = rules.ForPeriod("red-flag-quarter", new AwardPeriod(AwardPeriodKind.Quarter, 2027, 1))!;

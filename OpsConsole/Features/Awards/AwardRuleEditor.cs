@@ -59,6 +59,20 @@ public sealed class AwardRuleEditor(IDbContextFactory<OpsDbContext> dbFactory, A
         return rules.InForceIn(from).FirstOrDefault(r => r.Code == code) is { } rule ? RuleForm.From(rule, from) : null;
     }
 
+    /// <summary>
+    /// The versions published for a month after this one, by rule code, soonest first (of two for the same month, the
+    /// later published): what the rules table shows as coming, since it shows the rules in force this month.
+    /// </summary>
+    public async Task<ILookup<string, AwardRuleVersion>> UpcomingAsync(CancellationToken ct = default)
+    {
+        var now = CurrentMonth;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var later = await db.AwardRuleVersions.AsNoTracking()
+            .Where(v => v.Year > now.Year || (v.Year == now.Year && v.Month > now.Month)).ToListAsync(ct);
+        return later.GroupBy(v => (v.Code, v.EffectiveFrom)).Select(g => g.MaxBy(v => v.Id)!)
+            .OrderBy(v => v.EffectiveFrom).ToLookup(v => v.Code);
+    }
+
     /// <summary>Stored versions of <paramref name="code"/>, newest first.</summary>
     public async Task<IReadOnlyList<AwardRuleVersion>> VersionsAsync(string code, CancellationToken ct = default)
     {
