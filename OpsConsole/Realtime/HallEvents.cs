@@ -26,7 +26,11 @@ public sealed record TicketCalled(DateTimeOffset At, int QueueId, int TicketId, 
 public sealed record TicketChanged(DateTimeOffset At, int QueueId, int TicketId, string Number, string State, int? WindowId) : HallEvent(At);
 
 /// <summary>A window's state changed (signed in/out, paused, resumed, serving, idle).</summary>
-public sealed record WindowChanged(DateTimeOffset At, int WindowId) : HallEvent(At);
+/// <param name="Staffing">
+/// Someone signed in to or out of the window (it opened or closed), not only a change while staffed: what a page
+/// choosing a window to sign in to needs, and nothing else about the window.
+/// </param>
+public sealed record WindowChanged(DateTimeOffset At, int WindowId, bool Staffing = false) : HallEvent(At);
 
 /// <summary>A queue's settings or issuing state changed.</summary>
 public sealed record QueueChanged(DateTimeOffset At, int QueueId) : HallEvent(At);

@@ -44,6 +44,27 @@ public sealed class CounterDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlySigningInAndOutIsAStaffingChange()
+    {
+        // Pages choosing a window to sign in to reload only on staffing changes, not on every call in the hall.
+        await app.IssueAsync();
+        var changes = new List<WindowChanged>();
+        using var _ = app.Service<HallEvents>().SubscribeInline(e => { if (e is WindowChanged w) changes.Add(w); });
+
+        Assert.True((await Desk.CallNextAsync(w1.WindowId, w1.StaffId)).Succeeded);
+        Assert.True((await Desk.CompleteAsync(w1.WindowId, w1.StaffId)).Succeeded);
+        Assert.True((await Desk.PauseAsync(w1.WindowId, w1.StaffId, PauseReason.Meeting, null)).Succeeded);
+        Assert.True((await Desk.ResumeAsync(w1.WindowId, w1.StaffId)).Succeeded);
+        Assert.NotEmpty(changes);
+        Assert.All(changes, w => Assert.False(w.Staffing));
+
+        changes.Clear();
+        Assert.True((await Desk.SignOutAsync(w1.WindowId, w1.StaffId)).Succeeded);
+        Assert.True((await Desk.SignInAsync(w1.WindowId, w1.StaffId)).Succeeded);
+        Assert.Equal([(w1.WindowId, true), (w1.WindowId, true)], changes.Select(w => (w.WindowId, w.Staffing)));
+    }
+
+    [Fact]
     public async Task ADoubleClickOnCallNextDoesNotTakeASecondTicket()
     {
         await app.IssueAsync();

@@ -53,7 +53,7 @@ public sealed class DisabledStaffTests : IAsyncLifetime
             Assert.Equal((w1.WindowId, w1.StaffId), (leg.FromWindowId, leg.FromStaffId));
         }
         Assert.Contains(changes, e => e is TicketChanged t && t.TicketId == first.TicketId);
-        Assert.Contains(changes, e => e is WindowChanged w && w.WindowId == w1.WindowId);
+        Assert.Contains(changes, e => e is WindowChanged { Staffing: true } w && w.WindowId == w1.WindowId);
 
         // Their window can call no more (a calling pad acts as the person signed in there) ...
         Assert.Equal("请先登录窗口。", (await desk.CallNextAsync(w1.WindowId, w1.StaffId)).Error);

@@ -69,7 +69,7 @@ public sealed class HallActions(IDbContextFactory<OpsDbContext> dbFactory, Resol
                 return OpResult.Fail("该窗口刚有其他操作，请刷新后重试。");
             }
         }
-        await PublishAsync(new WindowChanged(clock.Now, windowId));
+        await PublishAsync(new WindowChanged(clock.Now, windowId, Staffing: true));
         return OpResult.Ok;
     }
 

@@ -26,14 +26,14 @@ public sealed class CounterDesk(
             .Join(ctx.Db.Windows, s => s.WindowId, w => w.Id, (s, w) => (int?)w.Number).FirstOrDefaultAsync();
         if (elsewhere is { } number) return OpResult.Fail("您已登录 {0} 号窗口，请先在该窗口退出。", number);
         ctx.Session.SignIn(staffId, ctx.Now);
-        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        ctx.Changed(new WindowChanged(ctx.Now, windowId, Staffing: true));
         return OpResult.Ok;
     });
 
     public Task<OpResult> SignOutAsync(int windowId, int staffId) => RunAsync(windowId, staffId, ctx =>
     {
         ctx.Session.SignOut(ctx.Now);
-        ctx.Changed(new WindowChanged(ctx.Now, windowId));
+        ctx.Changed(new WindowChanged(ctx.Now, windowId, Staffing: true));
         return Task.FromResult(OpResult.Ok);
     });
 
@@ -64,7 +64,7 @@ public sealed class CounterDesk(
                     returned = ticket.Number.ToString();
                 }
                 ctx.Session.SignOut(ctx.Now);
-                ctx.Changed(new WindowChanged(ctx.Now, windowId));
+                ctx.Changed(new WindowChanged(ctx.Now, windowId, Staffing: true));
                 ctx.Db.AuditLog.Add(new AuditEntry
                 {
                     At = ctx.Now, Actor = actor.Length > AuditEntry.ActorMaxLength ? actor[..AuditEntry.ActorMaxLength] : actor, Action = "WindowTakenOff", EntityType = nameof(WindowSession), EntityId = windowId.ToString(),

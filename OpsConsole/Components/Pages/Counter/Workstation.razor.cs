@@ -270,7 +270,9 @@ public sealed partial class Workstation
     private bool IsRelevant(HallEvent e)
     {
         var windowId = view?.Window.Id;
-        if (windowId is null) return e is WindowChanged or HallResync;
+        // Choosing a window: only who sits where matters, not each call at every window (400 such pages
+        // reloading on every call was most of the soak's server work).
+        if (windowId is null) return e is WindowChanged { Staffing: true } or HallResync;
         return e switch
         {
             HallResync => true,
