@@ -35,7 +35,8 @@ public sealed class ComponentAppFixture : IAsyncLifetime
     /// <summary>A bUnit context whose services fall back to a scope of the app; optionally signed in as <paramref name="userName"/>.</summary>
     /// <param name="mudServices">MudBlazor's own services (the snackbar follows navigation) on bUnit's navigation
     /// manager rather than the app scope's, which is not initialized outside a circuit.</param>
-    public BunitContext NewContext(out IServiceScope scope, string? userName = null, bool mudServices = false)
+    /// <param name="authorize">Roles and policies of the signed-in person (bUnit's authorization); implies signed in.</param>
+    public BunitContext NewContext(out IServiceScope scope, string? userName = null, bool mudServices = false, Action<Bunit.TestDoubles.BunitAuthorizationContext>? authorize = null)
     {
         scope = App.Services.CreateScope();
         var ctx = new BunitContext();
@@ -43,7 +44,12 @@ public sealed class ComponentAppFixture : IAsyncLifetime
         // Before anything reads a service (bUnit refuses registrations after that).
         if (mudServices) ctx.Services.AddMudServices();
         ctx.Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        if (userName is not null) ctx.AddAuthorization().SetAuthorized(userName);
+        if (userName is not null || authorize is not null)
+        {
+            var authorization = ctx.AddAuthorization();
+            if (userName is not null) authorization.SetAuthorized(userName);
+            authorize?.Invoke(authorization);
+        }
         // As prerendered (not interactive): clocks such as the counter's Elapsed do not tick on their own.
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: false));
         return ctx;
