@@ -63,15 +63,17 @@ public sealed class KioskTests(KioskBrowserFixture fx) : IClassFixture<KioskBrow
         await page.ScreenshotAsync("kiosk-slip-print");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
+        // Done before the phone: the issued screen returns by itself after Kiosk.ReturnSeconds, which a busy machine
+        // opening a second browser page can outlast.
+        await page.ClickAsync("[data-testid=done]");
+        await page.WaitForSelectorAsync("[data-testid=item-search]");
+
         var phone = await fx.NewPageAsync(390, 844);
         await phone.GotoAsync(statusUrl!);
         await Assertions.Expect(phone.Locator("[data-testid=status-number]")).ToHaveTextAsync(issued);
         await Assertions.Expect(phone.Locator("[data-testid=status-state]")).ToContainTextAsync("等候");
         await phone.ScreenshotAsync("ticket-status-phone");
         await phone.Context.CloseAsync();
-
-        await page.ClickAsync("[data-testid=done]");
-        await page.WaitForSelectorAsync("[data-testid=item-search]");
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
