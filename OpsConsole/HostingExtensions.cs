@@ -87,6 +87,7 @@ public static class HostingExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapMemoryDiagnostics(app.Configuration);
         app.MapAccountEndpoints();

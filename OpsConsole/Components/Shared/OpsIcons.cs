@@ -130,4 +130,16 @@ public static class OpsIcons
     /// which a test catches before a page shows an empty square.</summary>
     public static string Svg(string name) =>
         Paths.TryGetValue(name, out var svg) ? svg : throw new ArgumentException($"Unknown icon '{name}'.", nameof(name));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string? Class), Microsoft.AspNetCore.Components.MarkupString> Decorative = new();
+
+    /// <summary>
+    /// The icon as a decorative inline SVG (what <c>&lt;OpsIcon Name="…" /&gt;</c> renders without a title), as one markup
+    /// string made once per name and class. For the shells and lists rendered in every circuit: no component and one
+    /// render-tree frame per icon, and the string is shared by all circuits.
+    /// </summary>
+    public static Microsoft.AspNetCore.Components.MarkupString Inline(string name, string? cssClass = null) =>
+        Decorative.GetOrAdd((name, cssClass), key => new(
+            $"<svg class=\"ops-icon{(key.Class is null ? "" : " " + key.Class)}\" width=\"1em\" height=\"1em\" fill=\"currentColor\" " +
+            $"viewBox=\"0 0 24 24\" focusable=\"false\" aria-hidden=\"true\">{Svg(key.Name)}</svg>"));
 }
