@@ -1,6 +1,6 @@
 using OpsConsole.Bench;
 
-// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment [month] [runs]|queue|monitor [queues]|circuits|circuits-sweep [n]|pageload|public|print|cases|soak [minutes circuits displays calls/s]|all]
+// dotnet run -c Release --project bench/OpsConsole.Bench -- [attendance|assessment [month] [runs]|queue|monitor [queues]|circuits|pageload|public|print|cases|soak [minutes circuits displays calls/s]|all]
 var command = args.FirstOrDefault() ?? "all";
 switch (command)
 {
@@ -21,10 +21,6 @@ switch (command)
         return 0;
     case "circuits":
         Print(await CircuitBench.RunAsync());
-        return 0;
-    case "circuits-sweep":
-        // circuits-sweep [circuits per page]: every signed-in page, one server
-        Print(await CircuitBench.SweepAsync((int)Arg(1, 12)));
         return 0;
     case "public":
         Print(await PublicPageBench.RunAsync());
@@ -48,7 +44,7 @@ switch (command)
         await AttendanceBench.RunAsync();
         return 0;
     default:
-        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|assessment|queue|cases|monitor [queues]|circuits|circuits-sweep [n]|pageload|public|print|soak [minutes circuits displays calls/s]|all]");
+        Console.Error.WriteLine("usage: OpsConsole.Bench [attendance|assessment|queue|cases|monitor [queues]|circuits|pageload|public|print|soak [minutes circuits displays calls/s]|all]");
         return 2;
 }
 
