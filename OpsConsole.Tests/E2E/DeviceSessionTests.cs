@@ -67,7 +67,8 @@ public sealed class DeviceSessionTests(FastRevalidationFixture fx) : IClassFixtu
         }
         // The revoked kiosk stops — at once through the hall's DeviceRevoked event, or at its next check, whichever
         // comes first — and says so; the evaluator goes on.
-        await kiosk.WaitForURLAsync(url => url.Contains("/device/stopped"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Both ways may navigate, the second aborting the first: poll the address (WaitForURL fails on the aborted one).
+        await Assertions.Expect(kiosk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/device/stopped"), new() { Timeout = 15000 });
         await Assertions.Expect(kiosk.Locator("body")).ToContainTextAsync("设备已停用");
         Assert.EndsWith("/evaluator", evaluator.Url);
         await kiosk.Context.CloseAsync();

@@ -36,11 +36,15 @@ public sealed class SupervisionRecordsTests
         await page.WaitForSelectorAsync(".mud-dialog [data-testid=commendation-text]");
         await page.ClickAsync("[data-testid=commendation-window]");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^1 " + Regex.Escape(windowName)) }).ClickAsync();
+        // The list closes once the choice has reached the server; typing before that raced it on a busy machine.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.FillAsync("[data-testid=commendation-text]", "群众送来锦旗“服务热情 办事高效”，感谢窗口耐心细致的服务。");
         await page.Locator(".mud-dialog [data-testid=evidence-input]").SetInputFilesAsync(Fixture("banner.png"));
         await Assertions.Expect(page.Locator(".mud-dialog [data-testid=evidence-saved]")).ToContainTextAsync("banner.png");
         await Shot(page, "commendation-dialog-1366");
         await page.ClickAsync(".mud-dialog [data-testid=save]");
+        // Saved when the dialog closes (a refused form stays open with its message); the list reloads after that.
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15000 });
 
         var row = page.Locator("[data-testid=commendations] tbody tr", new() { HasText = "服务热情 办事高效" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
