@@ -21,6 +21,8 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public string Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public string DatabasePath => Path.Combine(_dir, "bench.db");
 
     /// <param name="hallOpen">
