@@ -51,7 +51,7 @@ public sealed class CatalogEditorTests(SqliteAppFixture fx) : IClassFixture<Sqli
     public async Task SavingAnItemReplacesItsGuideContentAndIsAudited()
     {
         var editor = Editor();
-        var first = (await editor.ItemsAsync())[0];
+        var first = (await editor.ItemRowsAsync())[0];
         var item = (await editor.ItemAsync(first.Id))!;
         item.Materials = [new RequiredMaterial { Name = "身份证", Form = MaterialForm.OriginalAndCopy, Copies = 1 }];
         item.ProcessSteps = [new ProcessStep { Name = "受理", Description = "窗口受理" }, new ProcessStep { Name = "办结", Description = "当场办结" }];
@@ -63,6 +63,11 @@ public sealed class CatalogEditorTests(SqliteAppFixture fx) : IClassFixture<Sqli
         var saved = (await Editor().ItemAsync(first.Id))!;
         Assert.Equal(["身份证"], saved.Materials.Select(m => m.Name));
         Assert.Equal(["受理", "办结"], saved.ProcessSteps.OrderBy(s => s.Order).Select(s => s.Name));
+        // The list's row says what the guide still lacks, from the saved item.
+        var row = (await Editor().ItemRowsAsync()).Single(r => r.Id == first.Id);
+        Assert.Equal(GuideCompleteness.Missing(saved), row.MissingFromGuide);
+        Assert.DoesNotContain(GuideCompleteness.Materials, row.MissingFromGuide);
+        Assert.DoesNotContain(GuideCompleteness.Process, row.MissingFromGuide);
         await using var db = fx.App.CreateDbContext();
         Assert.True(await db.AuditLog.AnyAsync(a => a.EntityType == nameof(ServiceItem) && a.Action == "Modified" && a.EntityId == first.Id.ToString()));
     }
@@ -71,7 +76,7 @@ public sealed class CatalogEditorTests(SqliteAppFixture fx) : IClassFixture<Sqli
     public async Task APromisedLimitLongerThanTheStatutoryOneIsRefused()
     {
         var editor = Editor();
-        var item = (await editor.ItemAsync((await editor.ItemsAsync())[1].Id))!;
+        var item = (await editor.ItemAsync((await editor.ItemRowsAsync())[1].Id))!;
         item.StatutoryLimitDays = 10;
         item.PromisedLimitDays = 12;
         var result = await editor.SaveItemAsync(item);

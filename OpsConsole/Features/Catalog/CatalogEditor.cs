@@ -26,10 +26,19 @@ public sealed class CatalogEditor(IDbContextFactory<OpsDbContext> dbFactory)
         return await db.Windows.AsNoTracking().Include(w => w.Zone).Include(w => w.Department).OrderBy(w => w.Number).ToListAsync();
     }
 
-    public async Task<IReadOnlyList<ServiceItem>> ItemsAsync()
+    /// <summary>
+    /// A line of the item list: what the table shows and what its search and filter read, not the guide's text
+    /// (an open list keeps its rows for as long as the page is open).
+    /// </summary>
+    public sealed record ItemRow(int Id, string Code, string Name, string? DepartmentName, string? DepartmentShortName,
+        ServiceItemKind Kind, int PromisedLimitDays, int VisitsNeeded, IReadOnlyList<string> MissingFromGuide);
+
+    public async Task<IReadOnlyList<ItemRow>> ItemRowsAsync()
     {
         await using var db = dbFactory.CreateDbContext();
-        return await db.ServiceItems.AsNoTracking().Include(i => i.Department).OrderBy(i => i.Department!.SortOrder).ThenBy(i => i.Code).ToListAsync();
+        var items = await db.ServiceItems.AsNoTracking().Include(i => i.Department).OrderBy(i => i.Department!.SortOrder).ThenBy(i => i.Code).ToListAsync();
+        return items.Select(i => new ItemRow(i.Id, i.Code, i.Name, i.Department?.Name, i.Department?.ShortName, i.Kind,
+            i.PromisedLimitDays, i.VisitsNeeded, GuideCompleteness.Missing(i))).ToList();
     }
 
     public async Task<ServiceItem?> ItemAsync(int id)

@@ -52,11 +52,13 @@ public partial class Roster
 
     private void Edit(DateOnly d, HalfDay h, int windowId) => editing = (d, h, windowId);
 
-    private async Task AssignAsync(RosterCellView.Assignment a)
+    /// <summary>A person chosen in a cell's select (empty = clear the cell).</summary>
+    private async Task AssignAsync(DateOnly day, HalfDay half, int windowId, ChangeEventArgs e)
     {
         if (week is null) return;
-        var expected = week.Cells.TryGetValue((a.Day, a.Half, a.WindowId), out var id) ? id : (int?)null;
-        result = await Board.AssignAsync(a.Day, a.Half, a.WindowId, a.StaffId, expected);
+        int? staffId = int.TryParse(e.Value?.ToString(), out var chosen) ? chosen : null;
+        var expected = week.Cells.TryGetValue((day, half, windowId), out var id) ? id : (int?)null;
+        result = await Board.AssignAsync(day, half, windowId, staffId, expected);
         editing = null;
         await LoadAsync(week.Monday);
     }
