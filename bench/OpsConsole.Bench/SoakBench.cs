@@ -58,12 +58,16 @@ internal static class SoakBench
         // many counter pages open in it (a circuit per page). Pages of one context and one site share a
         // renderer process; a context per page (a process per page, ≈ 100 MB each) ran the machine out of
         // memory at 180 pages. A page that still cannot open is counted, not fatal.
-        using var playwright = await Playwright.CreateAsync();
+        // OPSCONSOLE_BENCH_CLIENT=wire: the circuits through BlazorCircuitClient (ADR 0050), so that the two cores
+        // measure the server and not 400 Chromium renderers beside it.
+        var wire = Environment.GetEnvironmentVariable("OPSCONSOLE_BENCH_CLIENT") == "wire";
+        using var playwright = wire ? null : await Playwright.CreateAsync();
         var browsers = new List<IBrowser>();
+        var wireClients = new List<BlazorCircuitClient>();
         var users = Math.Min(SignedInStaff, staffCircuits);
-        for (var b = 0; b < (users + ContextsPerBrowser - 1) / ContextsPerBrowser; b++)
+        for (var b = 0; !wire && b < (users + ContextsPerBrowser - 1) / ContextsPerBrowser; b++)
         {
-            browsers.Add(await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            browsers.Add(await playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = Environment.GetEnvironmentVariable("OPSCONSOLE_CHROMIUM") ?? "/usr/bin/chromium",
                 Headless = true,
@@ -74,11 +78,24 @@ internal static class SoakBench
         var opening = Stopwatch.StartNew();
         var notOpened = 0;
         var contexts = new List<IBrowserContext>();
+        var cookies = new List<System.Net.CookieContainer>();
         for (var u = 0; u < users; u++)
-            contexts.Add(await SignInAsync(browsers[u / ContextsPerBrowser], address, $"BJ{11 + u:0000}"));
+        {
+            if (wire) cookies.Add(await BlazorCircuitClient.SignInAsync(address, $"BJ{11 + u:0000}", DemoSeeder.DemoPassword));
+            else contexts.Add(await SignInAsync(browsers[u / ContextsPerBrowser], address, $"BJ{11 + u:0000}"));
+        }
         for (var i = 0; i < staffCircuits; i++)
         {
-            try { await OpenCounterAsync(contexts[i % users], address); }
+            try
+            {
+                if (!wire) await OpenCounterAsync(contexts[i % users], address);
+                else
+                {
+                    var client = await BlazorCircuitClient.OpenAsync(address, "/counter", cookies[i % users]);
+                    wireClients.Add(client);
+                    await client.Interactive.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+            }
             catch (TimeoutException) { notOpened++; }
         }
         var opened = opening.Elapsed;
@@ -150,10 +167,11 @@ internal static class SoakBench
         foreach (var p in pads) p.Dispose();
 
         foreach (var b in browsers) await b.DisposeAsync();
+        foreach (var c in wireClients) await c.DisposeAsync();
         var bare = await BareBroadcastAsync(lobbyCount, Math.Max(200, calls));
         return
         [
-            new("Sqlite", $"soak: {staffCircuits} staff circuits on /counter, {displays} display connections ({lobbyCount} lobby), {duration.TotalMinutes:0.#} min, {callsPerSecond:0.##} calls/s through {pads.Count} calling pads",
+            new("Sqlite", $"soak: {staffCircuits} staff circuits on /counter ({(wire ? "wire client" : "Chromium")}), {displays} display connections ({lobbyCount} lobby), {duration.TotalMinutes:0.#} min, {callsPerSecond:0.##} calls/s through {pads.Count} calling pads",
                 $"{calls} calls, {latencies.Count} lobby deliveries; {staffCircuits - notOpened} circuits opened in {opened.TotalSeconds:0} s" + (notOpened > 0 ? $" ({notOpened} timed out)" : ""),
                 $"call → lobby screen p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies.LastOrDefault():0} ms; {failures} failed requests. " +
                 $"Start → end: circuits {start.Circuits} → {end.Circuits}, managed heap {start.HeapMb:0.0} → {end.HeapMb:0.0} MB, resident {start.RssMb:0} → {end.RssMb:0} MB, handles {start.Handles} → {end.Handles}",
