@@ -77,7 +77,8 @@ internal static class CircuitBench
         return await context.StorageStateAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string address, string employeeNo)
+    /// <summary>Signs a demo account in through the login form in <paramref name="page"/>.</summary>
+    internal static async Task SignInAsync(IPage page, string address, string employeeNo)
     {
         await page.GotoAsync(address + "/account/login");
         await page.FillAsync("#username", employeeNo);

@@ -193,11 +193,7 @@ internal static class SoakBench
     {
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(address + "/account/login");
-        await page.FillAsync("#username", employeeNo);
-        await page.FillAsync("#password", OpsConsole.Data.Seeding.DemoSeeder.DemoPassword);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        await CircuitBench.SignInAsync(page, address, employeeNo);
         await page.CloseAsync();
         return context;
     }
