@@ -97,6 +97,7 @@ public sealed class SupervisionRecordsTests
         await Assertions.Expect(smoke).ToContainTextAsync("−3");
         await page.FillAsync("[data-testid=insp-window]", windowName);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = windowName }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await smoke.ClickAsync();
         await page.FillAsync("[data-testid=insp-note]", "窗口内吸烟，已当场制止");
         await page.ClickAsync("[data-testid=insp-save]");

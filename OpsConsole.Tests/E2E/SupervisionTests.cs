@@ -42,6 +42,8 @@ public sealed class SupervisionTests
         await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("请选择被投诉的窗口或工作人员");
         await page.ClickAsync("[data-testid=complaint-window]");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^1 " + Regex.Escape(windowName)) }).ClickAsync();
+        // The select shows the window once the choice has reached the server; saving before that raced it on a busy machine (CI, stop 26).
+        await Assertions.Expect(page.Locator("input[data-testid=complaint-window]")).ToHaveValueAsync("1 " + windowName);
         await page.ClickAsync("[data-testid=save]");
 
         await page.WaitForURLAsync(new Regex("/supervision/complaints/\\d+$"));
@@ -86,6 +88,7 @@ public sealed class SupervisionTests
         await page.WaitForCircuitAsync();
         await page.FillAsync("[data-testid=insp-window]", windowName);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = windowName }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=insp-type-phone]");
         await page.FillAsync("[data-testid=insp-note]", "办理间隙低头看手机约两分钟");
         await page.Locator("[data-testid=evidence-input]").SetInputFilesAsync(Fixture("banner.png"));
