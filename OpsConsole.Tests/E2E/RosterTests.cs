@@ -49,6 +49,13 @@ public sealed class RosterTests
         await page.SetViewportSizeAsync(1920, 1080);
         await page.ScreenshotAsync("roster-week-1920");
 
+        // One floor at a time: the second floor's windows instead of the first's, and back.
+        await page.ClickAsync("[data-testid=floor-2]");
+        await Assertions.Expect(page.Locator("[data-testid=cell-1125-am-1]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=roster-grid]")).ToContainTextAsync("2A 商事登记区");
+        await page.ClickAsync("[data-testid=floor-1]");
+        await Assertions.Expect(page.Locator("[data-testid=cell-1125-am-1]")).ToContainTextAsync("李静");
+
         // Next week is empty until last week is copied.
         await page.ClickAsync("[data-testid=next-week]");
         await Assertions.Expect(page.Locator("[data-testid=week-label]")).ToContainTextAsync("2026-11-30");
@@ -62,6 +69,7 @@ public sealed class RosterTests
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".app-sidebar")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".roster-print-title")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".roster-print-title")).ToContainTextAsync("1楼");
         await page.ScreenshotAsync("roster-print");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
@@ -71,6 +79,13 @@ public sealed class RosterTests
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-testid=route-1-BDC]")).ToHaveTextAsync("1");
         await page.ClickAsync("[data-testid=route-1-ZH]");
+        await Assertions.Expect(page.Locator("[data-testid=route-1-ZH]")).ToHaveTextAsync("1");
+        // One floor at a time; a floor with unsaved windows says how many, and an edit survives a look at another floor.
+        await Assertions.Expect(page.Locator("[data-testid=floor-1]")).ToContainTextAsync("· 1");
+        await page.ClickAsync("[data-testid=floor-2]");
+        await Assertions.Expect(page.Locator("[data-testid=route-row-1]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=route-grid] tbody tr[data-testid^=route-row-]").First).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=floor-1]");
         await Assertions.Expect(page.Locator("[data-testid=route-1-ZH]")).ToHaveTextAsync("1");
         await page.ClickAsync("[data-testid=route-1-ZH]");
         await page.ClickAsync("[data-testid=save-routes]");

@@ -14,7 +14,7 @@ public sealed class RosterBoard(IDbContextFactory<OpsDbContext> dbFactory, Write
     // A space, spelled so that the localization scan does not read it as a string literal.
     private static readonly string ZoneSeparator = new(' ', 1);
 
-    public sealed record WindowRow(int Id, int Number, string Name, WindowType Type, string ZoneName, int? DepartmentId);
+    public sealed record WindowRow(int Id, int Number, string Name, WindowType Type, string ZoneName, int? DepartmentId, int FloorLevel, string FloorName);
     public sealed record Person(int Id, string EmployeeNo, string Name, int? DepartmentId, string Department);
     public sealed record Week(DateOnly Monday, IReadOnlyList<DateOnly> Days, IReadOnlySet<DateOnly> Workdays, IReadOnlyList<WindowRow> Windows,
         IReadOnlyList<Person> Staff, IReadOnlyDictionary<(DateOnly, HalfDay, int), int> Cells, IReadOnlyList<RosterConflict> Conflicts,
@@ -35,7 +35,7 @@ public sealed class RosterBoard(IDbContextFactory<OpsDbContext> dbFactory, Write
         var calendar = new WorkCalendar(await db.CalendarEntries.AsNoTracking().ToListAsync(ct));
         var workdays = days.Where(calendar.IsWorkday).ToList();
         var windows = await db.Windows.AsNoTracking().Where(w => w.Active).OrderBy(w => w.Zone!.Code).ThenBy(w => w.Number)
-            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.Type, string.Concat(w.Zone!.Code, ZoneSeparator, w.Zone.Name), w.DepartmentId)).ToListAsync(ct);
+            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.Type, string.Concat(w.Zone!.Code, ZoneSeparator, w.Zone.Name), w.DepartmentId, w.Zone.Floor!.Level, w.Zone.Floor.Name)).ToListAsync(ct);
         var staff = await db.Staff.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Department!.SortOrder).ThenBy(s => s.EmployeeNo)
             .Select(s => new Person(s.Id, s.EmployeeNo, s.Name, s.DepartmentId, s.Department != null ? s.Department.ShortName : "")).ToListAsync(ct);
         var entries = await db.Set<RosterEntry>().AsNoTracking().Where(r => r.Day >= monday && r.Day <= friday).ToListAsync(ct);

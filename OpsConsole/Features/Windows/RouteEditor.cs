@@ -16,7 +16,7 @@ public sealed class RouteEditor(IDbContextFactory<OpsDbContext> dbFactory, Write
     // A space, spelled so that the localization scan does not read it as a string literal.
     private static readonly string ZoneSeparator = new(' ', 1);
 
-    public sealed record WindowRow(int Id, int Number, string Name, WindowType Type, int ZoneId, string ZoneName, string? DepartmentCode);
+    public sealed record WindowRow(int Id, int Number, string Name, WindowType Type, int ZoneId, string ZoneName, string? DepartmentCode, int FloorLevel, string FloorName);
     public sealed record QueueColumn(int Id, string Code, QueuePrefix Prefix, string Name);
     public sealed record Matrix(IReadOnlyList<WindowRow> Windows, IReadOnlyList<QueueColumn> Queues, IReadOnlyDictionary<int, Dictionary<int, int>> Routes);
 
@@ -24,7 +24,7 @@ public sealed class RouteEditor(IDbContextFactory<OpsDbContext> dbFactory, Write
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var windows = await db.Windows.AsNoTracking().Where(w => w.Active).OrderBy(w => w.Zone!.Code).ThenBy(w => w.Number)
-            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.Type, w.ZoneId, string.Concat(w.Zone!.Code, ZoneSeparator, w.Zone.Name), w.Department!.Code)).ToListAsync(ct);
+            .Select(w => new WindowRow(w.Id, w.Number, w.Name, w.Type, w.ZoneId, string.Concat(w.Zone!.Code, ZoneSeparator, w.Zone.Name), w.Department!.Code, w.Zone.Floor!.Level, w.Zone.Floor.Name)).ToListAsync(ct);
         var queues = await db.Set<ServiceQueue>().AsNoTracking().OrderBy(q => q.Prefix)
             .Select(q => new QueueColumn(q.Id, q.Code, q.Prefix, q.Name)).ToListAsync(ct);
         var routes = await db.Set<WindowQueueRoute>().AsNoTracking().ToListAsync(ct);

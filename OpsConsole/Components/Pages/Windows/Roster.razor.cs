@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using OpsConsole.Domain.Attendance;
@@ -18,11 +19,21 @@ public partial class Roster
     /// <summary>Any day of the week to show (query <c>?week=2026-11-23</c>). Default: this week.</summary>
     [SupplyParameterFromQuery(Name = "week")] public string? WeekParam { get; set; }
 
+    /// <summary>The floor to show first (query <c>?floor=2</c>). Default: the lowest.</summary>
+    [SupplyParameterFromQuery(Name = "floor")] public int? FloorParam { get; set; }
+
     private RosterBoard.Week? week;
     private OpResult? result;
     private bool busy;
     private (DateOnly Day, HalfDay Half, int WindowId)? editing;
     private ILookup<(DateOnly, HalfDay, int), RosterConflict> byCell = Array.Empty<RosterConflict>().ToLookup(c => (default(DateOnly), default(HalfDay), 0));
+
+    private IReadOnlyList<(int Level, string Name)> floors = [];
+    private int floor;
+
+    private IEnumerable<RosterBoard.WindowRow> FloorWindows => week!.Windows.Where(w => w.FloorLevel == floor);
+
+    private string FloorName => floors.FirstOrDefault(f => f.Level == floor).Name ?? "";
 
     private string WeekLabel => week is null ? "" : $"{week.Monday:yyyy-MM-dd} – {week.Monday.AddDays(4):MM-dd}";
 
@@ -35,6 +46,11 @@ public partial class Roster
     private async Task LoadAsync(DateOnly day)
     {
         week = await Board.WeekAsync(day);
+        floors = FloorSwitch.Of(week.Windows, w => w.FloorLevel, w => w.FloorName);
+        if (!floors.Any(f => f.Level == floor))
+        {
+            floor = floors.Any(f => f.Level == FloorParam) ? FloorParam!.Value : floors.FirstOrDefault().Level;
+        }
         byCell = week.Conflicts.Where(c => c.Day is not null && c.WindowId is not null)
             .ToLookup(c => (c.Day!.Value, c.HalfDay!.Value, c.WindowId!.Value));
     }
@@ -46,11 +62,31 @@ public partial class Roster
         await LoadAsync(days == 0 ? Clock.Today : week!.Monday.AddDays(days));
     }
 
+    private void ShowFloor(int level)
+    {
+        floor = level;
+        editing = null;
+    }
+
     private IReadOnlyList<RosterConflict> CellConflicts(DateOnly d, HalfDay h, int windowId) => byCell[(d, h, windowId)].ToList();
 
     private bool IsEditing(DateOnly d, HalfDay h, int windowId) => editing == (d, h, windowId);
 
-    private void Edit(DateOnly d, HalfDay h, int windowId) => editing = (d, h, windowId);
+    private static string CellKey(DateOnly d, HalfDay h, int windowId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{d:yyyyMMdd}:{(int)h}:{windowId}");
+
+    /// <summary>A click in the grid: a cell's button opens its person select.</summary>
+    private void OnCell(CellClickEventArgs e)
+    {
+        var parts = e.Cell.Split(':');
+        if (parts.Length == 3
+            && DateOnly.TryParseExact(parts[0], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && int.TryParse(parts[1], out var half) && Enum.IsDefined((HalfDay)half)
+            && int.TryParse(parts[2], out var windowId))
+        {
+            editing = (day, (HalfDay)half, windowId);
+        }
+    }
 
     /// <summary>A person chosen in a cell's select (empty = clear the cell).</summary>
     private async Task AssignAsync(DateOnly day, HalfDay half, int windowId, ChangeEventArgs e)
