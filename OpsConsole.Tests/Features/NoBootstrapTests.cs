@@ -157,6 +157,7 @@ public sealed partial class NoBootstrapTests
                 if (!value.StartsWith('@')) named.Add(value);
                 else foreach (Match lit in DoubleQuotedLiteral().Matches(value)) named.Add(lit.Groups["v"].Value);
             }
+            foreach (Match m in InlineIcon().Matches(text)) named.Add(m.Groups["v"].Value);
         }
         foreach (var b in CounterActionRules.Buttons) named.Add(b.Icon);
         named.Add("play-fill"); // the F9 button while paused (CounterActions)
@@ -266,4 +267,6 @@ public sealed partial class NoBootstrapTests
     private static partial Regex BootstrapAsset();
     [GeneratedRegex(@"<(?:OpsIcon\s+Name|(?:StatCard|OpsFigure)\b[^>]*?\bIcon)=""(?<v>@\((?:[^()]|\([^()]*\))*\)|[^""]*)""")]
     private static partial Regex IconAttribute();
+    [GeneratedRegex(@"OpsIcons\.Inline\(""(?<v>[^""]*)""")]
+    private static partial Regex InlineIcon();
 }
