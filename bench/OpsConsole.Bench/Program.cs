@@ -20,7 +20,7 @@ switch (command)
         Print(await SoakBench.RunAsync(TimeSpan.FromMinutes(Arg(1, 30)), (int)Arg(2, 400), (int)Arg(3, 50), Arg(4, 1)));
         return 0;
     case "circuits":
-        Print(await CircuitBench.RunAsync());
+        Print(await CircuitBench.RunAsync((int)Arg(1, 40)));
         return 0;
     case "public":
         Print(await PublicPageBench.RunAsync());
