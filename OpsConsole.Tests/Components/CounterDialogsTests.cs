@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using OpsConsole.Components;
 using OpsConsole.Components.Pages.Counter;
 using OpsConsole.Domain.Catalog;
 using OpsConsole.Domain.Queueing;
@@ -92,5 +93,46 @@ public sealed class CounterDialogsTests(ComponentAppFixture fx) : IClassFixture<
         panel.Render(p => p.Add(c => c.CanCall, true));
         panel.Find("[data-testid=call-entry-A003]").Click();
         Assert.Equal("A003", called);
+    }
+
+    [Fact]
+    public async Task TheWindowPickerSelectsAFreeTileOnAClickSignsInOnADoubleClickAndIgnoresTakenWindows()
+    {
+        using var culture = new CultureScope("zh-CN");
+        await using var ctx = fx.NewContext(out var scope);
+        using var _ = scope;
+        int? signedIn = null;
+        CounterChoices.WindowChoice[] choices =
+        [
+            new(11, 1, "不动产登记 1号窗口", "市不动产登记中心", OwnDepartment: true, OccupiedBy: null),
+            new(12, 2, "不动产登记 2号窗口", "市不动产登记中心", OwnDepartment: true, OccupiedBy: "王建军"),
+            new(17, 7, "公安出入境 7号窗口", "市公安局出入境管理支队", OwnDepartment: false, OccupiedBy: null),
+        ];
+        var picker = ctx.Render<WindowPicker>(p => p.Add(c => c.Choices, choices).Add(c => c.OnSignIn, id => signedIn = id));
+        var tiles = picker.Find("[data-testid=window-picker] .cw-picker-body");
+        string Pressed(int number) => picker.Find($"[data-testid=pick-window-{number}]").GetAttribute("aria-pressed")!;
+
+        // The first free window of one's department is proposed; each tile names its window for the one handler.
+        Assert.Equal("true", Pressed(1));
+        Assert.Equal("17", picker.Find("[data-testid=pick-window-7]").GetAttribute("data-cell"));
+
+        await tiles.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "17" });
+        Assert.Equal("true", Pressed(7));
+        Assert.Equal("false", Pressed(1));
+        Assert.Contains("将登录 7 号窗口", picker.Find("[data-testid=picker-choice]").TextContent);
+
+        // A window someone is signed in to, or a click beside the tiles, changes nothing.
+        await tiles.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "12" });
+        await tiles.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "" });
+        Assert.Equal("true", Pressed(7));
+        await tiles.TriggerEventAsync("oncelldblclick", new CellClickEventArgs { Cell = "12" });
+        Assert.Null(signedIn);
+
+        picker.Find("[data-testid=sign-in-window]").Click();
+        Assert.Equal(17, signedIn);
+
+        await tiles.TriggerEventAsync("oncelldblclick", new CellClickEventArgs { Cell = "11" });
+        Assert.Equal(11, signedIn);
+        Assert.Equal("true", Pressed(1));
     }
 }

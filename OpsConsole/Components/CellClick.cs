@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace OpsConsole.Components;
 
 /// <summary>
-/// A click inside a large grid, named by the <c>data-cell</c> of the element clicked (the browser side is
+/// A click (or double click: <c>@oncelldblclick</c>) inside a large grid, named by the <c>data-cell</c> of the element clicked (the browser side is
 /// <c>wwwroot/OpsConsole.lib.module.js</c>). The grid takes one <c>@oncellclick</c> handler instead of a
 /// lambda per cell: a handler and its closure per cell are kept in every open page's circuit (ADR 0051).
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class CellClickEventArgs : EventArgs
 }
 
 [EventHandler("oncellclick", typeof(CellClickEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
+[EventHandler("oncelldblclick", typeof(CellClickEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
 public static class EventHandlers
 {
 }

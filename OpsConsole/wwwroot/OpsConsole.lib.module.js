@@ -1,8 +1,7 @@
 // Blazor's JS initializer for this app (picked up by name): custom events that pages use.
 export function afterWebStarted(blazor) {
   // Components/CellClick.cs: a click in a grid, named by the data-cell of the element clicked.
-  blazor.registerCustomEventType("cellclick", {
-    browserEventName: "click",
-    createEventArgs: (event) => ({ cell: event.target.closest?.("[data-cell]")?.dataset.cell ?? "" }),
-  });
+  const cell = (event) => ({ cell: event.target.closest?.("[data-cell]")?.dataset.cell ?? "" });
+  blazor.registerCustomEventType("cellclick", { browserEventName: "click", createEventArgs: cell });
+  blazor.registerCustomEventType("celldblclick", { browserEventName: "dblclick", createEventArgs: cell });
 }
