@@ -66,6 +66,9 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         await staff.ClickAsync("[data-testid=appeal-submit]");
         await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-state]")).ToHaveTextAsync("待处理");
         await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-evidence]")).ToBeVisibleAsync();
+        // The appeal names its line as the person read it, not the item's code.
+        await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-subject]")).ToContainTextAsync("脱岗");
+        await Assertions.Expect(staff.Locator("[data-testid=appeal-row] [data-testid=appeal-subject]")).Not.ToContainTextAsync("inspection:");
         await staff.ScreenshotAsync("assessment-me-appealed");
         await staff.Context.CloseAsync();
 
@@ -76,6 +79,8 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         await manager2.WaitForCircuitAsync();
         await Assertions.Expect(manager2.Locator("[data-testid=month-state]")).ToContainTextAsync("申诉期");
         await manager2.Locator(".mud-tab", new() { HasText = "申诉" }).ClickAsync();
+        await Assertions.Expect(manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-subject]")).ToContainTextAsync("脱岗");
+        await Assertions.Expect(manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-subject]")).Not.ToContainTextAsync("inspection:");
         var evidence = await manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-evidence]").GetAttributeAsync("href");
         var file = await manager2.Context.APIRequest.GetAsync($"{fx.BaseUrl}/{evidence!.TrimStart('/')}");
         Assert.True(file.Ok);

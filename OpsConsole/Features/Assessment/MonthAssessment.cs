@@ -28,6 +28,18 @@ public sealed class MonthAssessment(IDbContextFactory<OpsDbContext> dbFactory, I
     {
         public AssessmentMonthState State => Record?.State ?? AssessmentMonthState.Draft;
         public int OpenAppeals => Appeals.Count(a => a.State == AppealState.Open);
+
+        /// <summary>The score line an appeal is about (its item's name, date and what happened), or null once the
+        /// source has gone from the month's lines.</summary>
+        public ScoreLine? LineOf(AssessmentAppeal appeal) =>
+            Scores.Staff.GetValueOrDefault(appeal.StaffId)?.Lines.FirstOrDefault(l =>
+                l.ItemCode == appeal.ItemCode && l.SourceType == appeal.SourceType && l.SourceId == appeal.SourceId);
+
+        /// <summary>What an appeal is about as a person reads it: the item's name, the line's date and description
+        /// ("item · 11-20 · description"); the scheme's item name, or the code, when the line is no longer there.</summary>
+        public string AppealSubject(AssessmentAppeal appeal) => LineOf(appeal) is { } line
+            ? string.Join(" · ", new[] { line.ItemName, line.Date?.ToString("MM-dd"), line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)))
+            : Scheme.Item(appeal.ItemCode)?.Name ?? appeal.ItemCode;
     }
 
     public DateOnly Today => clock.Today;
