@@ -1,4 +1,5 @@
 using Bunit;
+using OpsConsole.Components;
 using OpsConsole.Components.Pages.Attendance;
 using OpsConsole.Domain.Attendance;
 using OpsConsole.Tests.Domain.Attendance;
@@ -51,8 +52,15 @@ public sealed class AttendanceCalendarTests(ComponentAppFixture fx) : IClassFixt
         Assert.Equal("测试假日", holiday.QuerySelector(".cal-name")!.TextContent);
         Assert.Equal("休", holiday.QuerySelector(".halves")!.TextContent.Trim());
 
-        await calendar.Find("[data-testid=day-3]").ClickAsync(new());
+        // The days share the calendar's one click handler, which the browser names by the day's data-cell.
+        Assert.Equal("3", calendar.Find("[data-testid=day-3]").GetAttribute("data-cell"));
+        var grid = calendar.Find("[data-testid=month-calendar]");
+        await grid.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "3" });
         Assert.Equal(D(MissingDay), picked);
+        picked = null;
+        await grid.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "" });
+        await grid.TriggerEventAsync("oncellclick", new CellClickEventArgs { Cell = "31" });
+        Assert.Null(picked);
     }
 
     [Fact]
