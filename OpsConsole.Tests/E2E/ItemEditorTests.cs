@@ -27,6 +27,7 @@ public sealed partial class ItemEditorTests
         await page.ClickAsync("[data-testid=save-item]");
         await Assertions.Expect(page.Locator(".mud-input-control:has([data-testid=item-code]) .mud-input-helper-text.mud-input-error")).ToContainTextAsync("请填写实施编码");
         Assert.EndsWith("/catalog/items/new", page.Url);
+        await page.ScreenshotAsync("catalog-item-editor-refused");
 
         await page.FillAsync("[data-testid=item-code]", "TEST-ITEM-0001");
         await page.FillAsync("[data-testid=item-name]", "测试事项（浏览器）");
@@ -39,6 +40,9 @@ public sealed partial class ItemEditorTests
         await page.GetByRole(AriaRole.Button, new() { Name = "添加材料" }).ClickAsync();
         await page.GetByPlaceholder("材料名称").FillAsync("居民身份证原件");
         await Assertions.Expect(page.GetByPlaceholder("材料名称")).ToHaveValueAsync("居民身份证原件");
+        // The labels of filled fields float on the border once the server has the value, as MudTextField's do.
+        await Assertions.Expect(page.Locator(".mud-input:has([data-testid=item-code])")).ToHaveClassAsync(new Regex(@"\bmud-shrink\b"));
+        await page.ScreenshotAsync("catalog-item-editor-filled");
         await page.ClickAsync("[data-testid=save-item]");
 
         await page.WaitForURLAsync(ItemAddress());
