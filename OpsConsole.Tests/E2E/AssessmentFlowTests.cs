@@ -79,7 +79,7 @@ public sealed class AssessmentFlowTests(AssessmentBrowserFixture fx) : IClassFix
         await manager2.WaitForCircuitAsync();
         await Assertions.Expect(manager2.Locator("[data-testid=month-state]")).ToContainTextAsync("申诉期");
         await manager2.Locator(".mud-tab", new() { HasText = "申诉" }).ClickAsync();
-        await Assertions.Expect(manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-subject]")).ToContainTextAsync("脱岗");
+        await Assertions.Expect(manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-subject]")).ToContainTextAsync("巡查发现 · 10-20 · 脱岗");
         await Assertions.Expect(manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-subject]")).Not.ToContainTextAsync("inspection:");
         var evidence = await manager2.Locator("[data-testid=appeal-item] [data-testid=appeal-evidence]").GetAttributeAsync("href");
         var file = await manager2.Context.APIRequest.GetAsync($"{fx.BaseUrl}/{evidence!.TrimStart('/')}");

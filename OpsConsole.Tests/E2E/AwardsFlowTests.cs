@@ -156,5 +156,5 @@ public sealed class AwardsFlowTests
     }
 
     private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ShotDir(), name + ".png") });
+        page.ScreenshotToAsync(Path.Combine(ShotDir(), name + ".png"));
 }

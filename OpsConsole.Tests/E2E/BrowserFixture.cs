@@ -91,6 +91,11 @@ public static class PageActions
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = false });
+        await page.ScreenshotToAsync(Path.Combine(dir, name + ".png"));
     }
+
+    /// <summary>Saves what the viewport shows to <paramref name="path"/> with CSS transitions and animations run to
+    /// their end, so a floating label or a border colour is never caught half-way.</summary>
+    public static Task ScreenshotToAsync(this IPage page, string path) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
 }

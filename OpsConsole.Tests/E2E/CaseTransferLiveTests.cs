@@ -108,6 +108,6 @@ public sealed class CaseTransferLiveTests : ClockedBrowserTest
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "cases"));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, name + ".png"));
     }
 }

@@ -149,6 +149,6 @@ public sealed class ConsolePagesTests(AttendanceBrowserFixture fx) : IClassFixtu
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "ui16"));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{Prefix}-{name}.png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, $"{Prefix}-{name}.png"));
     }
 }

@@ -155,6 +155,6 @@ public sealed class EveryPageWithoutBootstrapTests(AttendanceBrowserFixture fx) 
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "bootstrap-removal"));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, file + ".png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, file + ".png"));
     }
 }

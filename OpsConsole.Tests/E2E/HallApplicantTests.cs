@@ -275,6 +275,6 @@ public sealed class HallApplicantTests(KioskBrowserFixture fx) : IClassFixture<K
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", area));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, name + ".png"));
     }
 }

@@ -120,6 +120,6 @@ public sealed class SupervisionRecordsTests
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "supervision"));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, name + ".png"));
     }
 }

@@ -189,6 +189,6 @@ public sealed class SupervisionTests
     {
         var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "docs", "screenshots", "supervision"));
         Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png") });
+        await page.ScreenshotToAsync(Path.Combine(dir, name + ".png"));
     }
 }

@@ -36,10 +36,18 @@ public sealed class MonthAssessment(IDbContextFactory<OpsDbContext> dbFactory, I
                 l.ItemCode == appeal.ItemCode && l.SourceType == appeal.SourceType && l.SourceId == appeal.SourceId);
 
         /// <summary>What an appeal is about as a person reads it: the item's name, the line's date and description
-        /// ("item · 11-20 · description"); the scheme's item name, or the code, when the line is no longer there.</summary>
+        /// ("item · 11-20 · description", the description without the item's name when it begins with it); the
+        /// scheme's item name, or the code, when the line is no longer there.</summary>
         public string AppealSubject(AssessmentAppeal appeal) => LineOf(appeal) is { } line
-            ? string.Join(" · ", new[] { line.ItemName, line.Date?.ToString("MM-dd"), line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)))
+            ? string.Join(" · ", new[] { line.ItemName, line.Date?.ToString("MM-dd"), WithoutName(line.Description, line.ItemName) }.Where(s => !string.IsNullOrWhiteSpace(s)))
             : Scheme.Item(appeal.ItemCode)?.Name ?? appeal.ItemCode;
+
+        // An inspection line reads "<item name><full-width colon>what was found"; its name is already the subject's first part.
+        private static string WithoutName(string description, string name) =>
+            name.Length > 0 && description.Length > name.Length + 1 && description.StartsWith(name, StringComparison.Ordinal)
+                && description[name.Length] is ':' or '\uFF1A'
+                ? description[(name.Length + 1)..]
+                : description;
     }
 
     public DateOnly Today => clock.Today;
